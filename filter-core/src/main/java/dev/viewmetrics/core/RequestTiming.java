@@ -1,0 +1,109 @@
+package dev.viewmetrics.core;
+
+import dev.viewmetrics.core.record.CpuClock;
+import dev.viewmetrics.core.record.ExceptionNames;
+import dev.viewmetrics.core.record.HttpMethods;
+import dev.viewmetrics.core.route.RouteResolver;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The measuring of requests for one filter instance (one web application): begin, end of each dispatch,
+ * finish. Every step is fail-open: a fault is counted and the request goes on untouched.
+ */
+final class RequestTiming {
+
+    final RouteResolver resolver;
+    private final ViewMetrics metrics;
+
+    RequestTiming(ViewMetrics metrics, String contextPath) {
+        this.metrics = metrics;
+        this.resolver = metrics.newResolver(contextPath);
+    }
+
+    ViewMetrics metrics() {
+        return metrics;
+    }
+
+    /** Starts measuring {@code request}; {@code null} when it is excluded or measuring failed. */
+    ViewMetricsContext begin(HttpServletRequest request) {
+        try {
+            if (metrics.isExcluded(resolver, request)) {
+                return null;
+            }
+            int method = HttpMethods.index(request.getMethod());
+            ViewMetricsContext context = new ViewMetricsContext(request, this, method, System.nanoTime());
+            request.setAttribute(ViewMetricsContext.ATTRIBUTE, context);
+            metrics.recorder.started(method);
+            context.bindToThread();
+            return context;
+        } catch (RuntimeException | LinkageError e) {
+            metrics.faults.count("starting to measure a request", e);
+            return null;
+        }
+    }
+
+    /** An async dispatch of a measured request starts on this thread. */
+    void resume(ViewMetricsContext context) {
+        context.bindToThread();
+    }
+
+    /** The CPU clock at the start of a dispatch (one read), or unknown when CPU time is off. */
+    long cpuNow() {
+        return metrics.cpuTime ? CpuClock.now() : CpuClock.UNAVAILABLE;
+    }
+
+    /**
+     * A dispatch ended (second CPU read). A synchronous request is finished now; an async one is handed to an
+     * {@link AsyncCompletion} listener and finished when the container completes it.
+     */
+    void dispatchEnded(ViewMetricsContext context, long cpuStart, HttpServletResponse response) {
+        try {
+            context.unbindFromThread();
+            if (metrics.cpuTime) {
+                context.addCpu(CpuClock.elapsed(cpuStart, CpuClock.now()));
+            }
+            HttpServletRequest request = context.request;
+            if (request.isAsyncStarted()) {
+                if (!context.async) {
+                    context.async = true;
+                    request.getAsyncContext().addListener(new AsyncCompletion(context, response));
+                }
+            } else if (!context.async) {
+                finish(context, response);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            metrics.faults.count("ending a dispatch", e);
+        }
+    }
+
+    /** Records the finished request, exactly once. */
+    void finish(ViewMetricsContext context, HttpServletResponse response) {
+        if (!context.finished.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            long wallNanos = System.nanoTime() - context.startNanos;
+            Throwable failure = context.failure;
+            int status = failure != null && !response.isCommitted() ? 500 : response.getStatus();
+            String route = resolver.resolve(context.request, context.reportedRoute(), status);
+            String exception = ExceptionNames.of(failure != null ? failure : handledException(context));
+            long cpuNanos = metrics.cpuTime ? context.cpuNanos() : CpuClock.UNAVAILABLE;
+            metrics.recorder.record(route, context.method, status, exception, wallNanos, cpuNanos);
+        } catch (RuntimeException | LinkageError e) {
+            metrics.faults.count("recording a request", e);
+        } finally {
+            metrics.recorder.ended(context.method);
+        }
+    }
+
+    private static Throwable handledException(ViewMetricsContext context) {
+        Throwable reported = context.getException();
+        if (reported != null) {
+            return reported;
+        }
+        Object error = context.request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        return error instanceof Throwable ? (Throwable) error : null;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.viewmetrics.core;
+
+import dev.viewmetrics.core.config.Settings;
+import dev.viewmetrics.core.record.FaultCounter;
+import dev.viewmetrics.core.record.RequestRecorder;
+import dev.viewmetrics.core.route.CardinalityGuard;
+import dev.viewmetrics.core.route.RouteResolver;
+import dev.viewmetrics.core.route.RouteTemplates;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One configured instance of viewmetrics: where request metrics go and how routes are named. Build it once,
+ * create filters from it, close it at shutdown.
+ *
+ * <pre>{@code
+ * ViewMetrics metrics = ViewMetrics.builder()
+ *         .statsdHost("127.0.0.1").service("shop").environment("prod")
+ *         .routes("/users/{id}", "/users/{id}/orders/{orderId}")
+ *         .build();
+ * servletContext.addFilter("viewmetrics", metrics.filter()) ...
+ * }</pre>
+ */
+public final class ViewMetrics implements AutoCloseable {
+
+    /** Default meter base name: {@code view.duration}, {@code view.cpu}, {@code view.active}. */
+    public static final String DEFAULT_BASE_NAME = "view";
+    /** Default bound on distinct routes before new ones are reported as {@code OTHER}. */
+    public static final int DEFAULT_MAX_ROUTES = 500;
+
+    final RequestRecorder recorder;
+    final FaultCounter faults;
+    final boolean cpuTime;
+    final Tags globalTags;
+    private final StatsD statsd;
+    private final boolean ownsStatsd;
+    private final RouteTemplates declaredRoutes;
+    private final RouteTemplates excluded;
+    private final CardinalityGuard guard;
+    private final int maxRoutes;
+
+    private ViewMetrics(Builder builder) {
+        Settings settings = Settings.of(builder.explicit::get, builder.environment);
+        String baseName = settings.get("base-name", DEFAULT_BASE_NAME);
+        this.maxRoutes = settings.getInt("max-routes", DEFAULT_MAX_ROUTES, 1, 1_000_000);
+        this.cpuTime = settings.getBoolean("cpu-time", true);
+        this.declaredRoutes = templates(settings, "routes");
+        this.excluded = templates(settings, "exclude");
+        this.guard = new CardinalityGuard(maxRoutes);
+        if (builder.statsd != null) {
+            this.statsd = builder.statsd;
+            this.ownsStatsd = false;
+        } else {
+            StatsD.Builder statsdBuilder = StatsD.builder().registry(builder.registry);
+            this.statsd = statsdBuilder.build(settings, baseName);
+            this.ownsStatsd = true;
+        }
+        Tags tags = Tags.empty();
+        for (Map.Entry<String, String> tag : statsd.globalTags().entrySet()) {
+            tags = tags.and(tag.getKey(), tag.getValue());
+        }
+        this.globalTags = tags;
+        this.recorder = new RequestRecorder(statsd.registry(), baseName, globalTags);
+        this.faults = new FaultCounter(statsd.registry());
+    }
+
+    /** A builder; settings not given fall back to environment variables where the configuration table has one. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A new filter recording through this instance (the caller keeps closing this instance). */
+    public ViewMetricsFilter filter() {
+        return new ViewMetricsFilter(this);
+    }
+
+    /** The registry request metrics are recorded into. */
+    public MeterRegistry registry() {
+        return statsd.registry();
+    }
+
+    /** The StatsD client behind this instance: send your own metrics with the same global tags. */
+    public StatsD statsd() {
+        return statsd;
+    }
+
+    /** Flushes and releases what this instance created (its StatsD client); a registry passed in stays open. */
+    @Override
+    public void close() {
+        if (ownsStatsd) {
+            statsd.close();
+        }
+    }
+
+    RouteResolver newResolver(String contextPath) {
+        return new RouteResolver(contextPath, declaredRoutes, guard, maxRoutes);
+    }
+
+    boolean isExcluded(RouteResolver resolver, HttpServletRequest request) {
+        return !excluded.isEmpty() && excluded.match(resolver.pathWithinApplication(request)) != null;
+    }
+
+    private static RouteTemplates templates(Settings settings, String key) {
+        try {
+            return RouteTemplates.of(settings.getList(key));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("viewmetrics: setting '" + key + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds a {@link ViewMetrics}; the keys are those of {@code web.xml} init-params. */
+    public static final class Builder {
+
+        private final Map<String, String> explicit = new HashMap<>();
+        private Function<String, String> environment = System::getenv;
+        private MeterRegistry registry;
+        private StatsD statsd;
+
+        private Builder() {
+        }
+
+        /** Sets any configuration key, exactly as a {@code web.xml} init-param would. */
+        public Builder set(String key, String value) {
+            explicit.put(Objects.requireNonNull(key, "key"), value);
+            return this;
+        }
+
+        /** Records into {@code registry} (any Micrometer registry) instead of a StatsD agent. */
+        public Builder registry(MeterRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Records through an existing {@link StatsD} client (its registry and global tags). */
+        public Builder statsd(StatsD statsd) {
+            this.statsd = Objects.requireNonNull(statsd, "statsd");
+            return this;
+        }
+
+        /** The StatsD agent's host ({@code statsd.host}); unset means the in-process registry. */
+        public Builder statsdHost(String host) {
+            return set("statsd.host", host);
+        }
+
+        /** The StatsD agent's port ({@code statsd.port}, 8125). */
+        public Builder statsdPort(int port) {
+            return set("statsd.port", Integer.toString(port));
+        }
+
+        /** {@code udp} (default), {@code tcp} or {@code uds} ({@code statsd.protocol}). */
+        public Builder statsdProtocol(String protocol) {
+            return set("statsd.protocol", protocol);
+        }
+
+        /** {@code datadog} (default), {@code etsy}, {@code telegraf} or {@code sysdig} ({@code statsd.flavor}). */
+        public Builder statsdFlavor(String flavor) {
+            return set("statsd.flavor", flavor);
+        }
+
+        /** The {@code service} global tag. */
+        public Builder service(String service) {
+            return set("service", service);
+        }
+
+        /** The {@code environment} global tag. */
+        public Builder environment(String environment) {
+            return set("environment", environment);
+        }
+
+        /** The {@code version} global tag. */
+        public Builder version(String version) {
+            return set("version", version);
+        }
+
+        /** Route templates for plain servlets, relative to the context path ({@code /users/{id}}). */
+        public Builder routes(String... templates) {
+            return set("routes", String.join(",", templates));
+        }
+
+        /** Distinct routes allowed before new ones are reported as {@code OTHER} (500). */
+        public Builder maxRoutes(int maxRoutes) {
+            return set("max-routes", Integer.toString(maxRoutes));
+        }
+
+        /** Whether CPU time is measured ({@code true}). */
+        public Builder cpuTime(boolean cpuTime) {
+            return set("cpu-time", Boolean.toString(cpuTime));
+        }
+
+        /** Paths not measured, as templates ({@code /health}, {@code /static/**}). */
+        public Builder exclude(String... patterns) {
+            return set("exclude", String.join(",", patterns));
+        }
+
+        /** Where environment variables are read from ({@code System::getenv} by default). */
+        public Builder environmentVariables(Function<String, String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** Builds it; an invalid setting fails here with a message naming the key. */
+        public ViewMetrics build() {
+            return new ViewMetrics(this);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.viewmetrics.core;
+
+import dev.viewmetrics.core.record.CpuClock;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.MappingMatch;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the filter knows about one measured request, stored as the request attribute {@link #ATTRIBUTE}.
+ * Adapters and frameworks that learn more deeper in the stack write it here: the route template
+ * ({@link #setRoute}), an exception they handled ({@link #setException}), the handler ({@link #setHandler}).
+ * They never measure on their own; the filter reads this when the request finishes.
+ */
+public final class ViewMetricsContext {
+
+    /** The request attribute holding this context while a request is measured. */
+    public static final String ATTRIBUTE = "dev.viewmetrics.context";
+
+    /**
+     * A plain request attribute any framework may set to the route template (a {@code String}, relative to the
+     * context path, e.g. {@code /users/{id}}); used when no adapter called {@link #setRoute}.
+     */
+    public static final String ROUTE_ATTRIBUTE = "dev.viewmetrics.route";
+
+    /**
+     * Spring MVC's best-matching-pattern attribute, read without depending on Spring: Spring applications get
+     * exact templates even without the Spring adapter.
+     */
+    public static final String SPRING_PATTERN_ATTRIBUTE =
+            "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+
+    private static final ThreadLocal<ViewMetricsContext> CURRENT = new ThreadLocal<>();
+
+    private volatile String route;
+    private volatile Throwable exception;
+    private volatile String handler;
+
+    final HttpServletRequest request;
+    final RequestTiming timing;
+    final int method;
+    final long startNanos;
+    final AtomicBoolean finished = new AtomicBoolean();
+    private volatile long cpuNanos;
+    volatile boolean async;
+    volatile Throwable failure;
+
+    ViewMetricsContext(HttpServletRequest request, RequestTiming timing, int method, long startNanos) {
+        this.request = request;
+        this.timing = timing;
+        this.method = method;
+        this.startNanos = startNanos;
+    }
+
+    /** The context of a request being measured, or {@code null}. */
+    public static ViewMetricsContext of(ServletRequest request) {
+        Object context = request.getAttribute(ATTRIBUTE);
+        return context instanceof ViewMetricsContext ? (ViewMetricsContext) context : null;
+    }
+
+    /** The context of the request the current thread is serving, or {@code null}. */
+    public static ViewMetricsContext current() {
+        return CURRENT.get();
+    }
+
+    /** Reports the route template, relative to the context path ({@code /orders/{id}}); the last call wins. */
+    public void setRoute(String template) {
+        this.route = template;
+    }
+
+    /** The route template reported by {@link #setRoute}, or {@code null}. */
+    public String getRoute() {
+        return route;
+    }
+
+    /** Reports an exception that was handled (turned into a response), so the {@code exception} tag shows it. */
+    public void setException(Throwable handled) {
+        this.exception = handled;
+    }
+
+    /** The handled exception reported by {@link #setException}, or {@code null}. */
+    public Throwable getException() {
+        return exception;
+    }
+
+    /** Reports the handler that served the request ({@code OrderController#item}). */
+    public void setHandler(String handler) {
+        this.handler = handler;
+    }
+
+    /** The handler reported by {@link #setHandler}, or {@code null}. */
+    public String getHandler() {
+        return handler;
+    }
+
+    /** The best route known now, before the response is complete: what blocks timed inside the request carry. */
+    public String currentRoute() {
+        return timing.resolver.resolveInFlight(request, reportedRoute());
+    }
+
+    /** The route reported by an adapter, the {@link #ROUTE_ATTRIBUTE} or Spring's pattern, or {@code null}. */
+    String reportedRoute() {
+        String reported = route;
+        if (reported != null) {
+            return reported;
+        }
+        Object attribute = request.getAttribute(ROUTE_ATTRIBUTE);
+        if (attribute instanceof String) {
+            return (String) attribute;
+        }
+        attribute = request.getAttribute(SPRING_PATTERN_ATTRIBUTE);
+        if (attribute instanceof String) {
+            return springPattern((String) attribute);
+        }
+        return null;
+    }
+
+    /** Spring's pattern is relative to the DispatcherServlet; a path-mapped servlet ({@code /api/*}) adds its path. */
+    private String springPattern(String pattern) {
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        if (mapping != null && mapping.getMappingMatch() == MappingMatch.PATH) {
+            return request.getServletPath() + pattern;
+        }
+        return pattern;
+    }
+
+    /** Adds the CPU time of one dispatch; an unknown reading makes the request's CPU time unknown. */
+    void addCpu(long nanos) {
+        long total = cpuNanos;
+        cpuNanos = nanos < 0 || total < 0 ? CpuClock.UNAVAILABLE : total + nanos;
+    }
+
+    long cpuNanos() {
+        return cpuNanos;
+    }
+
+    void bindToThread() {
+        CURRENT.set(this);
+    }
+
+    void unbindFromThread() {
+        CURRENT.remove();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.viewmetrics.core;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Collections;
+
+/**
+ * The servlet filter that times every request (wall and CPU) under its route template. Declare it in
+ * {@code web.xml} with {@code <init-param>}s only (keys of the configuration table, environment variables as
+ * fallback), or create it from a {@link ViewMetrics} in code. Map it to {@code /*} for the {@code REQUEST} and
+ * {@code ASYNC} dispatcher types with {@code async-supported} true.
+ */
+public final class ViewMetricsFilter implements Filter {
+
+    private ViewMetrics metrics;
+    private boolean ownsMetrics;
+    private volatile RequestTiming timing;
+
+    /** For {@code web.xml}: configured from the filter's init-params in {@link #init}. */
+    public ViewMetricsFilter() {
+    }
+
+    /** For code: records through {@code metrics}, which the caller keeps and closes. */
+    public ViewMetricsFilter(ViewMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        if (metrics == null) {
+            try {
+                ViewMetrics.Builder builder = ViewMetrics.builder();
+                for (String name : Collections.list(config.getInitParameterNames())) {
+                    builder.set(name, config.getInitParameter(name));
+                }
+                metrics = builder.build();
+                ownsMetrics = true;
+            } catch (IllegalArgumentException e) {
+                throw new ServletException(e.getMessage(), e);
+            }
+        }
+        timing = new RequestTiming(metrics, config.getServletContext().getContextPath());
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RequestTiming timing = timingFor(request);
+        if (timing == null || !(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ViewMetricsContext context = ViewMetricsContext.of(request);
+        if (context == null) {
+            context = timing.begin((HttpServletRequest) request);
+        } else if (request.getDispatcherType() == DispatcherType.ASYNC && context.timing == timing) {
+            timing.resume(context);
+        } else {
+            context = null; // forward, include, error page, or a second filter: the outer dispatch measures
+        }
+        if (context == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long cpuStart = timing.cpuNow();
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            context.failure = e;
+            throw e;
+        } finally {
+            timing.dispatchEnded(context, cpuStart, (HttpServletResponse) response);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (ownsMetrics && metrics != null) {
+            metrics.close();
+        }
+    }
+
+    /** The metrics this filter records through; {@code null} before {@link #init} for a {@code web.xml} filter. */
+    public ViewMetrics metrics() {
+        return metrics;
+    }
+
+    private RequestTiming timingFor(ServletRequest request) {
+        RequestTiming current = timing;
+        if (current == null && metrics != null) {
+            current = new RequestTiming(metrics, request.getServletContext().getContextPath());
+            timing = current;
+        }
+        return current;
+    }
+}

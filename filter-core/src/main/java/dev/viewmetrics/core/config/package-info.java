@@ -1,0 +1,2 @@
+/** Configuration: keys from init-params, builders and the environment, validated once at start-up. */
+package dev.viewmetrics.core.config;

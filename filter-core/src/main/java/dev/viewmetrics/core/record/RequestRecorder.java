@@ -1,0 +1,95 @@
+package dev.viewmetrics.core.record;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Records finished requests as {@code {base}.duration} and {@code {base}.cpu} timers, and keeps the
+ * {@code {base}.active} gauge. Meters are looked up once per (route, method, status, exception) and reused,
+ * so recording a request does not go through Micrometer's registry.
+ */
+public final class RequestRecorder {
+
+    private final MeterRegistry registry;
+    private final String durationName;
+    private final String cpuName;
+    private final String activeName;
+    private final Tags globalTags;
+    private final ConcurrentHashMap<String, RouteMeters> routes = new ConcurrentHashMap<>();
+    private final AtomicLong[] active = new AtomicLong[HttpMethods.COUNT];
+
+    /** A recorder writing meters named after {@code baseName} into {@code registry}, each with {@code globalTags}. */
+    public RequestRecorder(MeterRegistry registry, String baseName, Tags globalTags) {
+        this.registry = registry;
+        this.durationName = baseName + ".duration";
+        this.cpuName = baseName + ".cpu";
+        this.activeName = baseName + ".active";
+        this.globalTags = globalTags;
+    }
+
+    /** The registry recorded into. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** A request of {@code method} (an {@link HttpMethods} index) started. */
+    public void started(int method) {
+        activeCounter(method).incrementAndGet();
+    }
+
+    /** A request of {@code method} finished, recorded or not. */
+    public void ended(int method) {
+        activeCounter(method).decrementAndGet();
+    }
+
+    /**
+     * Records one request. {@code cpuNanos} below zero means "unknown" and records no CPU sample.
+     * {@code exception} should come from {@link ExceptionNames}, so that it is the same instance each time.
+     */
+    public void record(String route, int method, int status, String exception, long wallNanos, long cpuNanos) {
+        RouteMeters meters = routes.get(route);
+        if (meters == null) {
+            meters = routes.computeIfAbsent(route, r -> new RouteMeters());
+        }
+        RouteMeters.Entry entry = meters.find(method, status, exception);
+        if (entry == null) {
+            entry = meters.findOrAdd(method, status, exception, () -> register(route, method, status, exception));
+        }
+        entry.duration.record(wallNanos, TimeUnit.NANOSECONDS);
+        if (cpuNanos >= 0) {
+            entry.cpu.record(cpuNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private RouteMeters.Entry register(String route, int method, int status, String exception) {
+        Tags tags = Tags.of("route", route, "method", HttpMethods.name(method), "status", Statuses.status(status),
+                "outcome", Statuses.outcome(status), "exception", exception).and(globalTags);
+        Timer duration = Timer.builder(durationName).description("Wall time of HTTP requests, by route template")
+                .tags(tags).register(registry);
+        Timer cpu = Timer.builder(cpuName).description("CPU time of HTTP requests on the request threads")
+                .tags(tags).register(registry);
+        return new RouteMeters.Entry(method, status, exception, duration, cpu);
+    }
+
+    private AtomicLong activeCounter(int method) {
+        AtomicLong counter = active[method];
+        if (counter == null) {
+            synchronized (active) {
+                counter = active[method];
+                if (counter == null) {
+                    counter = new AtomicLong();
+                    Gauge.builder(activeName, counter, AtomicLong::get).description("HTTP requests in flight")
+                            .tags(Tags.of("method", HttpMethods.name(method)).and(globalTags)).register(registry);
+                    active[method] = counter;
+                }
+            }
+        }
+        return counter;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.viewmetrics.core.record;
+
+import io.micrometer.core.instrument.Timer;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * The timers of one route, by (method, status, exception). A route sees a handful of combinations, so a
+ * copy-on-write array scanned linearly beats any map: reads take no lock and allocate nothing.
+ */
+final class RouteMeters {
+
+    private volatile Entry[] entries = new Entry[0];
+
+    Entry find(int method, int status, String exception) {
+        for (Entry entry : entries) {
+            if (entry.method == method && entry.status == status
+                    && (entry.exception == exception || entry.exception.equals(exception))) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    Entry findOrAdd(int method, int status, String exception, Supplier<Entry> factory) {
+        Entry found = find(method, status, exception);
+        if (found != null) {
+            return found;
+        }
+        synchronized (this) {
+            found = find(method, status, exception);
+            if (found == null) {
+                found = factory.get();
+                Entry[] grown = Arrays.copyOf(entries, entries.length + 1);
+                grown[grown.length - 1] = found;
+                entries = grown;
+            }
+            return found;
+        }
+    }
+
+    /** The wall and CPU timers of one tag combination. */
+    static final class Entry {
+        final int method;
+        final int status;
+        final String exception;
+        final Timer duration;
+        final Timer cpu;
+
+        Entry(int method, int status, String exception, Timer duration, Timer cpu) {
+            this.method = method;
+            this.status = status;
+            this.exception = exception;
+            this.duration = duration;
+            this.cpu = cpu;
+        }
+    }
+}

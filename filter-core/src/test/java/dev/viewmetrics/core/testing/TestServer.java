@@ -1,0 +1,136 @@
+package dev.viewmetrics.core.testing;
+
+import dev.viewmetrics.core.ViewMetricsFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * A real Jetty 12 (ee10, Servlet 6) on 127.0.0.1 and a free port, with the filter deployed exactly as a
+ * {@code web.xml} would: a {@link ViewMetricsFilter} with init-params on {@code /*} for REQUEST and ASYNC.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final Server server;
+    private final ServletContextHandler context;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(Server server, ServletContextHandler context) {
+        this.server = server;
+        this.context = context;
+    }
+
+    /** A builder of a server with one web application at {@code contextPath} ({@code ""} for root). */
+    public static Builder builder(String contextPath) {
+        return new Builder(contextPath);
+    }
+
+    /** The base URI, e.g. {@code http://127.0.0.1:41234}. */
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+    }
+
+    /** The deployed servlet context handler. */
+    public ServletContextHandler context() {
+        return context;
+    }
+
+    /** Sends {@code method path} and returns the response. */
+    public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code GET path}. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send("GET", path);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /** Builds a {@link TestServer}. */
+    public static final class Builder {
+        private final String contextPath;
+        private final Map<String, String> initParams = new LinkedHashMap<>();
+        private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        private Filter filter;
+        private Executor executor;
+
+        private Builder(String contextPath) {
+            this.contextPath = contextPath;
+        }
+
+        /** An init-param of the web.xml-style filter. */
+        public Builder initParam(String name, String value) {
+            initParams.put(name, value);
+            return this;
+        }
+
+        /** Deploys this filter instance instead of a web.xml-style one. */
+        public Builder filter(Filter filter) {
+            this.filter = filter;
+            return this;
+        }
+
+        /** Maps {@code servlet} to {@code pattern}. */
+        public Builder servlet(String pattern, HttpServlet servlet) {
+            servlets.put(pattern, servlet);
+            return this;
+        }
+
+        /** Runs requests on this executor (e.g. virtual threads). */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** Starts the server. */
+        public TestServer start() throws Exception {
+            QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+            threads.setName("test-jetty");
+            if (executor != null) {
+                threads.setVirtualThreadsExecutor(executor);
+            }
+            Server server = new Server(threads);
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            server.addConnector(connector);
+            ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
+            FilterHolder holder = filter != null ? new FilterHolder(filter) : new FilterHolder(ViewMetricsFilter.class);
+            holder.setName("viewmetrics");
+            holder.setAsyncSupported(true);
+            initParams.forEach(holder::setInitParameter);
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+            servlets.forEach((pattern, servlet) -> {
+                ServletHolder servletHolder = new ServletHolder(servlet);
+                servletHolder.setAsyncSupported(true);
+                context.addServlet(servletHolder, pattern);
+            });
+            server.setHandler(context);
+            server.start();
+            return new TestServer(server, context);
+        }
+    }
+}
