@@ -90,12 +90,18 @@ final class RequestTiming {
             String route = resolver.resolve(context.request, context.reportedRoute(), status);
             String exception = ExceptionNames.of(failure != null ? failure : handledException(context));
             long cpuNanos = metrics.cpuTime ? context.cpuNanos() : CpuClock.UNAVAILABLE;
-            metrics.recorder.record(route, context.method, status, exception, wallNanos, cpuNanos);
+            String handler = metrics.handlerTag ? handlerName(context) : null;
+            metrics.recorder.record(route, context.method, status, exception, handler, wallNanos, cpuNanos);
         } catch (RuntimeException | LinkageError e) {
             metrics.faults.count("recording a request", e);
         } finally {
             metrics.recorder.ended(context.method);
         }
+    }
+
+    private static String handlerName(ViewMetricsContext context) {
+        String handler = context.getHandler();
+        return handler != null ? handler : ExceptionNames.NONE;
     }
 
     private static Throwable handledException(ViewMetricsContext context) {

@@ -37,6 +37,7 @@ public final class ViewMetrics implements AutoCloseable {
     final RequestRecorder recorder;
     final FaultCounter faults;
     final boolean cpuTime;
+    final boolean handlerTag;
     final Tags globalTags;
     private final StatsD statsd;
     private final boolean ownsStatsd;
@@ -50,6 +51,7 @@ public final class ViewMetrics implements AutoCloseable {
         String baseName = settings.get("base-name", DEFAULT_BASE_NAME);
         this.maxRoutes = settings.getInt("max-routes", DEFAULT_MAX_ROUTES, 1, 1_000_000);
         this.cpuTime = settings.getBoolean("cpu-time", true);
+        this.handlerTag = settings.getBoolean("handler-tag", false);
         this.declaredRoutes = templates(settings, "routes");
         this.excluded = templates(settings, "exclude");
         this.guard = new CardinalityGuard(maxRoutes);
@@ -191,6 +193,11 @@ public final class ViewMetrics implements AutoCloseable {
         /** Whether CPU time is measured ({@code true}). */
         public Builder cpuTime(boolean cpuTime) {
             return set("cpu-time", Boolean.toString(cpuTime));
+        }
+
+        /** Whether a {@code handler} tag ({@code OrderController#item}, reported by adapters) is added (false). */
+        public Builder handlerTag(boolean handlerTag) {
+            return set("handler-tag", Boolean.toString(handlerTag));
         }
 
         /** Paths not measured, as templates ({@code /health}, {@code /static/**}). */

@@ -50,16 +50,19 @@ public final class RequestRecorder {
 
     /**
      * Records one request. {@code cpuNanos} below zero means "unknown" and records no CPU sample.
-     * {@code exception} should come from {@link ExceptionNames}, so that it is the same instance each time.
+     * {@code exception} should come from {@link ExceptionNames}, so that it is the same instance each time;
+     * {@code handler} is {@code null} when the {@code handler} tag is off.
      */
-    public void record(String route, int method, int status, String exception, long wallNanos, long cpuNanos) {
+    public void record(String route, int method, int status, String exception, String handler, long wallNanos,
+            long cpuNanos) {
         RouteMeters meters = routes.get(route);
         if (meters == null) {
             meters = routes.computeIfAbsent(route, r -> new RouteMeters());
         }
-        RouteMeters.Entry entry = meters.find(method, status, exception);
+        RouteMeters.Entry entry = meters.find(method, status, exception, handler);
         if (entry == null) {
-            entry = meters.findOrAdd(method, status, exception, () -> register(route, method, status, exception));
+            entry = meters.findOrAdd(method, status, exception, handler,
+                    () -> register(route, method, status, exception, handler));
         }
         entry.duration.record(wallNanos, TimeUnit.NANOSECONDS);
         if (cpuNanos >= 0) {
@@ -67,14 +70,17 @@ public final class RequestRecorder {
         }
     }
 
-    private RouteMeters.Entry register(String route, int method, int status, String exception) {
+    private RouteMeters.Entry register(String route, int method, int status, String exception, String handler) {
         Tags tags = Tags.of("route", route, "method", HttpMethods.name(method), "status", Statuses.status(status),
                 "outcome", Statuses.outcome(status), "exception", exception).and(globalTags);
+        if (handler != null) {
+            tags = tags.and("handler", handler);
+        }
         Timer duration = Timer.builder(durationName).description("Wall time of HTTP requests, by route template")
                 .tags(tags).register(registry);
         Timer cpu = Timer.builder(cpuName).description("CPU time of HTTP requests on the request threads")
                 .tags(tags).register(registry);
-        return new RouteMeters.Entry(method, status, exception, duration, cpu);
+        return new RouteMeters.Entry(method, status, exception, handler, duration, cpu);
     }
 
     private AtomicLong activeCounter(int method) {
