@@ -1,0 +1,99 @@
+package dev.viewmetrics.core;
+
+import dev.viewmetrics.core.testing.UdpReceiver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The tag-injecting StatsD wrapper, against a real UDP socket. */
+class StatsDTest {
+
+    @Test
+    void globalTagsAreInjectedIntoEveryMetric() throws Exception {
+        try (UdpReceiver agent = new UdpReceiver();
+                StatsD statsd = StatsD.builder().host("127.0.0.1").port(agent.port()).service("shop")
+                        .environment("prod").version("1.4.2").environmentVariables(key -> null).build()) {
+            statsd.increment("orders.placed", "country", "IS");
+            statsd.count("items.sold", 3);
+            statsd.timing("checkout", Duration.ofMillis(250));
+            statsd.histogram("basket.size", 7);
+            try (StatsD.Timing ignored = statsd.timer("render")) {
+                Thread.sleep(5);
+            }
+
+            assertThat(agent.awaitStartingWith("orders.placed:"))
+                    .isEqualTo("orders.placed:1|c|#country:IS,service:shop,environment:prod,version:1.4.2");
+            assertThat(agent.awaitStartingWith("items.sold:")).startsWith("items.sold:3|c|#service:shop");
+            assertThat(agent.awaitStartingWith("checkout:")).startsWith("checkout:250|ms|#service:shop");
+            assertThat(agent.awaitStartingWith("basket.size:")).startsWith("basket.size:7|h|#");
+            assertThat(agent.awaitStartingWith("render:")).matches("render:[0-9.]+\\|ms\\|#service:shop.*");
+        }
+    }
+
+    @Test
+    void etsyFlavorUsesServiceAndEnvironmentAsPrefix() throws Exception {
+        try (UdpReceiver agent = new UdpReceiver();
+                StatsD statsd = StatsD.builder().host("127.0.0.1").port(agent.port()).flavor("etsy")
+                        .service("shop").environment("prod").environmentVariables(key -> null).build()) {
+            statsd.increment("orders.placed", "country", "IS");
+
+            assertThat(agent.awaitStartingWith("shop.prod.")).isEqualTo("shop.prod.orders.placed.IS:1|c");
+        }
+    }
+
+    @Test
+    void fromEnvironmentReadsTheDocumentedVariables() throws Exception {
+        try (UdpReceiver agent = new UdpReceiver()) {
+            Map<String, String> env = Map.of("STATSD_HOST", "127.0.0.1", "STATSD_PORT", Integer.toString(agent.port()),
+                    "DD_SERVICE", "billing", "DD_ENV", "staging", "DD_VERSION", "9");
+            try (StatsD statsd = StatsD.builder().environmentVariables(env::get).build()) {
+                assertThat(statsd.hasAgent()).isTrue();
+                assertThat(statsd.globalTags()).containsExactly(Map.entry("service", "billing"),
+                        Map.entry("environment", "staging"), Map.entry("version", "9"));
+                statsd.increment("invoices");
+                assertThat(agent.awaitStartingWith("invoices:"))
+                        .isEqualTo("invoices:1|c|#service:billing,environment:staging,version:9");
+            }
+        }
+    }
+
+    @Test
+    void withoutAHostEverythingStaysInTheInProcessRegistry() {
+        try (StatsD statsd = StatsD.builder().service("shop").environmentVariables(key -> null).build()) {
+            statsd.increment("logins");
+            statsd.increment("logins");
+            statsd.decrement("logins");
+            statsd.gauge("queue.depth", 12);
+
+            assertThat(statsd.hasAgent()).isFalse();
+            assertThat(statsd.registry().get("logins").tag("service", "shop").counter().count()).isEqualTo(2.0);
+            assertThat(statsd.registry().get("logins.decrement").counter().count()).isEqualTo(1.0);
+            assertThat(statsd.registry().get("queue.depth").gauge().value()).isEqualTo(12.0);
+        }
+    }
+
+    @Test
+    void aSuppliedRegistryGetsTheGlobalTagsAndStaysOpen() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        StatsD statsd = StatsD.builder().registry(registry).service("shop").environmentVariables(key -> null).build();
+        statsd.increment("signups");
+        statsd.close();
+
+        Counter signups = registry.get("signups").tag("service", "shop").counter();
+        assertThat(signups.count()).isEqualTo(1.0);
+        assertThat(registry.isClosed()).isFalse();
+    }
+
+    @Test
+    void oddTagArgumentsAreAClearError() {
+        try (StatsD statsd = StatsD.builder().environmentVariables(key -> null).build()) {
+            assertThatThrownBy(() -> statsd.increment("x", "lonely-key")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
