@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -172,7 +173,7 @@ class RouteTemplatesTest {
 
     @Test
     void manyLiteralSiblingsAreAllFound() {
-        List<String> declared = java.util.stream.IntStream.range(0, 300).mapToObj(i -> "/section" + i).toList();
+        List<String> declared = IntStream.range(0, 300).mapToObj(i -> "/section" + i).toList();
         RouteTemplates routes = RouteTemplates.of(declared);
 
         assertThat(declared).allSatisfy(template -> assertThat(routes.match(template)).isEqualTo(template));
