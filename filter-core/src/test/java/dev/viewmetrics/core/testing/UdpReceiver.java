@@ -22,7 +22,12 @@ public final class UdpReceiver implements AutoCloseable {
     private final Thread reader;
 
     public UdpReceiver() throws SocketException {
-        socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** A receiver on a given port (0: any free one). */
+    public UdpReceiver(int port) throws SocketException {
+        socket = new DatagramSocket(port, InetAddress.getLoopbackAddress());
         socket.setReceiveBufferSize(4 * 1024 * 1024);
         reader = new Thread(this::read, "test-udp-receiver");
         reader.setDaemon(true);

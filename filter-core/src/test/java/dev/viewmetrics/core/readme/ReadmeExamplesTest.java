@@ -1,0 +1,208 @@
+package dev.viewmetrics.core.readme;
+
+import dev.viewmetrics.core.StatsD;
+import dev.viewmetrics.core.TimingStats;
+import dev.viewmetrics.core.ViewMetricsFilter;
+import dev.viewmetrics.core.testing.HelloServlet;
+import dev.viewmetrics.core.testing.UdpReceiver;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.BindException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every example of README.md is compiled and run here. Java examples live in test code between
+ * {@code // readme-example: NAME} and {@code // end readme-example}, and must read exactly as in the README.
+ */
+class ReadmeExamplesTest {
+
+    private static final Path README = Path.of("..", "README.md");
+    private static final Path TEST_SOURCES = Path.of("src", "test", "java", "dev", "viewmetrics", "core", "readme");
+
+    @Test
+    void webXmlQuickStartDeploysAndNamesRoutes(@TempDir Path webapp) throws Exception {
+        String snippet = readmeBlock("web.xml");
+        Files.createDirectories(webapp.resolve("WEB-INF"));
+        Files.writeString(webapp.resolve("WEB-INF/web.xml"), "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+                + " version=\"6.0\">\n" + snippet + "\n<servlet><servlet-name>hello</servlet-name><servlet-class>"
+                + HelloServlet.class.getName() + "</servlet-class></servlet>\n<servlet-mapping><servlet-name>hello"
+                + "</servlet-name><url-pattern>/*</url-pattern></servlet-mapping>\n</web-app>\n");
+        WebAppContext context = new WebAppContext(webapp.toString(), "/shop");
+        context.setParentLoaderPriority(true);
+        try (Running server = Running.start(context)) {
+            assertThat(server.get("/shop/users/42/orders/7").body()).isEqualTo("hello /shop/users/42/orders/7");
+
+            ViewMetricsFilter filter = (ViewMetricsFilter) context.getServletHandler().getFilter("viewmetrics")
+                    .getFilter();
+            assertThat(filter.metrics().registry().get("view.duration")
+                    .tag("route", "/shop/users/{id}/orders/{orderId}").tag("service", "shop").timer().count())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void programmaticQuickStartSendsToTheAgent() throws Exception {
+        assertThat(javaExample("MetricsSetup.java", "programmatic")).isEqualTo(readmeBlock("programmatic"));
+        try (UdpReceiver agent = agentOnDefaultPort()) {
+            ServletContextHandler context = new ServletContextHandler("/");
+            context.addEventListener(new MetricsSetup());
+            context.addServlet(HelloServlet.class, "/*");
+            try (Running server = Running.start(context)) {
+                server.get("/users/42");
+                assertThat(agent.awaitStartingWith("view.duration:")).contains(
+                        "#route:/users/{id},method:GET,status:200,outcome:SUCCESS,exception:none,service:shop,"
+                                + "environment:prod");
+            }
+        }
+    }
+
+    @Test
+    void timingStatsExampleRecordsWallAndCpu() throws Exception {
+        assertThat(javaExample("ReadmeExamplesTest.java", "timing-stats")).isEqualTo(readmeBlock("timing-stats"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try {
+            timingStatsExample();
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
+        assertThat(registry.get("home.feed").timer().count()).isEqualTo(1);
+        assertThat(registry.get("home.feed.cpu").timer().count()).isEqualTo(1);
+        assertThat(registry.get("home.feed.ads").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void statsdExampleSendsTaggedLines() throws Exception {
+        assertThat(javaExample("ReadmeExamplesTest.java", "statsd")).isEqualTo(readmeBlock("statsd"));
+        try (UdpReceiver agent = agentOnDefaultPort()) {
+            statsdExample();
+            assertThat(agent.awaitStartingWith("orders.placed:"))
+                    .isEqualTo("orders.placed:1|c|#country:IS,service:shop,environment:prod,version:1.4.2");
+            assertThat(agent.awaitStartingWith("queue.depth:"))
+                    .isEqualTo("queue.depth:12|g|#service:shop,environment:prod,version:1.4.2");
+            assertThat(agent.awaitStartingWith("payment.authorise:")).startsWith("payment.authorise:180|ms|#");
+            assertThat(agent.awaitStartingWith("invoice.render:")).contains("|ms|#service:shop");
+        }
+    }
+
+    private void timingStatsExample() {
+        // readme-example: timing-stats
+        try (TimingStats feed = TimingStats.start("home.feed")) {
+            TimingStats.time("home.feed.ads", () -> loadAds());
+            renderFeed();
+        }
+        // end readme-example
+    }
+
+    private void statsdExample() {
+        // readme-example: statsd
+        try (StatsD statsd = StatsD.builder().host("127.0.0.1").port(8125)
+                .service("shop").environment("prod").version("1.4.2").build()) {
+            statsd.increment("orders.placed", "country", "IS");
+            statsd.gauge("queue.depth", 12);
+            statsd.timing("payment.authorise", Duration.ofMillis(180));
+            try (StatsD.Timing render = statsd.timer("invoice.render")) {
+                renderInvoice();
+            }
+        }
+        // end readme-example
+    }
+
+    private static void loadAds() {
+        dev.viewmetrics.core.testing.Servlets.burnCpu(2);
+    }
+
+    private static void renderFeed() {
+        dev.viewmetrics.core.testing.Servlets.burnCpu(2);
+    }
+
+    private static void renderInvoice() {
+        dev.viewmetrics.core.testing.Servlets.burnCpu(2);
+    }
+
+    /** The examples use the default StatsD port, as a reader would; skip (not fail) if something holds it. */
+    private static UdpReceiver agentOnDefaultPort() throws Exception {
+        try {
+            return new UdpReceiver(8125);
+        } catch (BindException e) {
+            assumeTrue(false, "UDP port 8125 is in use on this machine");
+            throw e;
+        }
+    }
+
+    static String readmeBlock(String name) throws Exception {
+        String readme = Files.readString(README);
+        Matcher matcher = Pattern.compile("<!-- readme-example: " + Pattern.quote(name)
+                + " -->\\s*```[a-z]*\\n(.*?)\\n```", Pattern.DOTALL).matcher(readme);
+        assertThat(matcher.find()).as("README.md has example %s", name).isTrue();
+        return dedent(matcher.group(1));
+    }
+
+    static String javaExample(String file, String name) throws Exception {
+        String source = Files.readString(TEST_SOURCES.resolve(file));
+        Matcher matcher = Pattern.compile("// readme-example: " + Pattern.quote(name)
+                + "\\n(.*?)\\n\\s*// end readme-example", Pattern.DOTALL).matcher(source);
+        assertThat(matcher.find()).as("%s has example %s", file, name).isTrue();
+        return dedent(matcher.group(1));
+    }
+
+    private static String dedent(String block) {
+        List<String> lines = new ArrayList<>(block.lines().toList());
+        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
+                .min().orElse(0);
+        lines.replaceAll(l -> l.isBlank() ? "" : l.substring(indent));
+        return String.join("\n", lines);
+    }
+
+    /** A Jetty on 127.0.0.1 and a free port serving one handler. */
+    private static final class Running implements AutoCloseable {
+        private final Server server;
+        private final HttpClient client = HttpClient.newHttpClient();
+
+        private Running(Server server) {
+            this.server = server;
+        }
+
+        static Running start(Handler handler) throws Exception {
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            server.addConnector(connector);
+            server.setHandler(handler);
+            server.start();
+            return new Running(server);
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.stop();
+        }
+    }
+}
