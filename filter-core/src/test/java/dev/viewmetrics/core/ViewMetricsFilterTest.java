@@ -294,6 +294,60 @@ class ViewMetricsFilterTest {
         assertThat(agent.received(Duration.ofMillis(300))).filteredOn(l -> l.startsWith("view.duration:")).hasSize(1);
     }
 
+    @Test
+    void errorPageDispatchIsNotRecordedAgain() throws Exception {
+        server = app("").dispatchers(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ASYNC,
+                jakarta.servlet.DispatcherType.ERROR, jakarta.servlet.DispatcherType.FORWARD)
+                .errorPage(404, "/oops").errorPage(500, "/oops")
+                .servlet("/oops", new HttpServlet() {
+                    @Override
+                    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                        resp.getWriter().write("sorry"); // an error page keeps the error status
+                    }
+                })
+                .servlet("/missing", new HttpServlet() {
+                    @Override
+                    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                        resp.sendError(404);
+                    }
+                }).servlet("/broken", new HttpServlet() {
+                    @Override
+                    protected void service(HttpServletRequest req, HttpServletResponse resp) {
+                        throw new UnsupportedOperationException("nope");
+                    }
+                }).start();
+
+        assertThat(server.get("/missing").body()).isEqualTo("sorry");
+        assertThat(server.get("/broken").statusCode()).isEqualTo(500);
+
+        agent.await(l -> l.startsWith("view.duration:") && l.contains("route:/missing,method:GET,status:404"),
+                Duration.ofSeconds(10));
+        agent.await(l -> l.startsWith("view.duration:")
+                && l.contains("route:/broken,method:GET,status:500,outcome:SERVER_ERROR,exception:UnsupportedOperationException"),
+                Duration.ofSeconds(10));
+        List<String> lines = agent.received(Duration.ofMillis(300));
+        assertThat(lines).filteredOn(l -> l.startsWith("view.duration:")).hasSize(2);
+        assertThat(lines).noneMatch(l -> l.contains("route:/oops"));
+    }
+
+    @Test
+    void asyncTimeoutIsRecordedOnceAsTheErrorTheClientSaw() throws Exception {
+        server = app("").servlet("/hang", new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse resp) {
+                req.startAsync().setTimeout(150);
+            }
+        }).start();
+
+        HttpResponse<String> response = server.get("/hang");
+
+        String line = agent.await(l -> l.startsWith("view.duration:"), Duration.ofSeconds(10));
+        assertThat(line).contains("route:/hang,method:GET,status:" + response.statusCode() + ",");
+        assertThat(response.statusCode()).isGreaterThanOrEqualTo(500);
+        assertThat(value(line)).isGreaterThanOrEqualTo(150.0);
+        assertThat(agent.received(Duration.ofMillis(300))).filteredOn(l -> l.startsWith("view.duration:")).hasSize(1);
+    }
+
     static double value(String line) {
         Matcher matcher = VALUE.matcher(line);
         assertThat(matcher.find()).as("timer value in %s", line).isTrue();

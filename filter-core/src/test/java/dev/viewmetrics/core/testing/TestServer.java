@@ -76,6 +76,8 @@ public final class TestServer implements AutoCloseable {
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private Filter filter;
         private Executor executor;
+        private EnumSet<DispatcherType> dispatchers = EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        private final Map<Integer, String> errorPages = new LinkedHashMap<>();
 
         private Builder(String contextPath) {
             this.contextPath = contextPath;
@@ -96,6 +98,18 @@ public final class TestServer implements AutoCloseable {
         /** Maps {@code servlet} to {@code pattern}. */
         public Builder servlet(String pattern, HttpServlet servlet) {
             servlets.put(pattern, servlet);
+            return this;
+        }
+
+        /** Maps the filter for these dispatcher types (REQUEST and ASYNC by default). */
+        public Builder dispatchers(DispatcherType first, DispatcherType... rest) {
+            this.dispatchers = EnumSet.of(first, rest);
+            return this;
+        }
+
+        /** Declares an error page, as {@code <error-page>} would. */
+        public Builder errorPage(int status, String location) {
+            errorPages.put(status, location);
             return this;
         }
 
@@ -122,7 +136,13 @@ public final class TestServer implements AutoCloseable {
             holder.setName("viewmetrics");
             holder.setAsyncSupported(true);
             initParams.forEach(holder::setInitParameter);
-            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+            context.addFilter(holder, "/*", dispatchers);
+            if (!errorPages.isEmpty()) {
+                org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler errors =
+                        new org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler();
+                errorPages.forEach(errors::addErrorPage);
+                context.setErrorHandler(errors);
+            }
             servlets.forEach((pattern, servlet) -> {
                 ServletHolder servletHolder = new ServletHolder(servlet);
                 servletHolder.setAsyncSupported(true);
