@@ -18,15 +18,12 @@ import io.micrometer.statsd.StatsdMeterRegistry;
 import io.micrometer.statsd.StatsdProtocol;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * A StatsD client that injects the global tags ({@code service}, {@code environment}, {@code version}) into
@@ -193,19 +190,11 @@ public final class StatsD implements AutoCloseable {
      * Builds a {@link StatsD}. Keys and environment variables are those of the configuration table; explicit
      * values win over the environment.
      */
-    public static final class Builder {
+    public static final class Builder extends SettingsBuilder<Builder> {
 
-        private final Map<String, String> explicit = new HashMap<>();
-        private Function<String, String> environment = System::getenv;
         private MeterRegistry registry;
 
         private Builder() {
-        }
-
-        /** Sets any configuration key ({@code statsd.host}, {@code statsd.queue-size}, {@code service}, …). */
-        public Builder set(String key, String value) {
-            explicit.put(Objects.requireNonNull(key, "key"), value);
-            return this;
         }
 
         /** The agent's host (or socket path for {@code uds}); unset means no agent. */
@@ -233,28 +222,7 @@ public final class StatsD implements AutoCloseable {
             return set("statsd.prefix", prefix);
         }
 
-        /** The {@code service} global tag. */
-        public Builder service(String service) {
-            return set("service", service);
-        }
-
-        /** The {@code environment} global tag. */
-        public Builder environment(String environment) {
-            return set("environment", environment);
-        }
-
-        /** The {@code version} global tag. */
-        public Builder version(String version) {
-            return set("version", version);
-        }
-
-        /** Where environment variables are read from ({@code System::getenv} by default; a map in tests). */
-        public Builder environmentVariables(Function<String, String> environment) {
-            this.environment = Objects.requireNonNull(environment, "environment");
-            return this;
-        }
-
-        /** Records into {@code registry} (kept open by {@link StatsD#close()}) instead of creating one. */
+                                        /** Records into {@code registry} (kept open by {@link StatsD#close()}) instead of creating one. */
         public Builder registry(MeterRegistry registry) {
             this.registry = registry;
             return this;
@@ -262,7 +230,7 @@ public final class StatsD implements AutoCloseable {
 
         /** Builds the client; an invalid setting fails with a message naming the key. */
         public StatsD build() {
-            return build(Settings.of(explicit::get, environment), "view");
+            return build(settings(), "view");
         }
 
         StatsD build(Settings settings, String baseName) {

@@ -10,10 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * One configured instance of viewmetrics: where request metrics go and how routes are named. Build it once,
@@ -47,7 +45,7 @@ public final class ViewMetrics implements AutoCloseable {
     private final int maxRoutes;
 
     private ViewMetrics(Builder builder) {
-        Settings settings = Settings.of(builder.explicit::get, builder.environment);
+        Settings settings = builder.settings();
         String baseName = settings.get("base-name", DEFAULT_BASE_NAME);
         this.maxRoutes = settings.getInt("max-routes", DEFAULT_MAX_ROUTES, 1, 1_000_000);
         this.cpuTime = settings.getBoolean("cpu-time", true);
@@ -117,20 +115,12 @@ public final class ViewMetrics implements AutoCloseable {
     }
 
     /** Builds a {@link ViewMetrics}; the keys are those of {@code web.xml} init-params. */
-    public static final class Builder {
+    public static final class Builder extends SettingsBuilder<Builder> {
 
-        private final Map<String, String> explicit = new HashMap<>();
-        private Function<String, String> environment = System::getenv;
         private MeterRegistry registry;
         private StatsD statsd;
 
         private Builder() {
-        }
-
-        /** Sets any configuration key, exactly as a {@code web.xml} init-param would. */
-        public Builder set(String key, String value) {
-            explicit.put(Objects.requireNonNull(key, "key"), value);
-            return this;
         }
 
         /** Records into {@code registry} (any Micrometer registry) instead of a StatsD agent. */
@@ -165,22 +155,7 @@ public final class ViewMetrics implements AutoCloseable {
             return set("statsd.flavor", flavor);
         }
 
-        /** The {@code service} global tag. */
-        public Builder service(String service) {
-            return set("service", service);
-        }
-
-        /** The {@code environment} global tag. */
-        public Builder environment(String environment) {
-            return set("environment", environment);
-        }
-
-        /** The {@code version} global tag. */
-        public Builder version(String version) {
-            return set("version", version);
-        }
-
-        /** Route templates for plain servlets, relative to the context path ({@code /users/{id}}). */
+                                /** Route templates for plain servlets, relative to the context path ({@code /users/{id}}). */
         public Builder routes(String... templates) {
             return set("routes", String.join(",", templates));
         }
@@ -203,12 +178,6 @@ public final class ViewMetrics implements AutoCloseable {
         /** Paths not measured, as templates ({@code /health}, {@code /static/**}). */
         public Builder exclude(String... patterns) {
             return set("exclude", String.join(",", patterns));
-        }
-
-        /** Where environment variables are read from ({@code System::getenv} by default). */
-        public Builder environmentVariables(Function<String, String> environment) {
-            this.environment = Objects.requireNonNull(environment, "environment");
-            return this;
         }
 
         /** Builds it; an invalid setting fails here with a message naming the key. */
