@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
  * and rotation when asked), fills a batch from the queue as soon as lines are there, checks that the
  * agent is still on the other end, and writes. Lines wait in the queue while there is no connection;
  * lines of a failed stream write go out first on the next connection.
+ *
+ * <p>Once asked to stop, it sends what is left until the deadline; it tries to connect once more
+ * at once if it has no connection, and gives up when that fails rather than wait for an absent agent.
  */
 final class ConnectorSender implements Runnable {
 
@@ -39,6 +42,8 @@ final class ConnectorSender implements Runnable {
     private long openedAt;
     private long nextAttemptAt = System.nanoTime();
     private int failedAttempts;
+    /** Set when a connection attempt fails during close: the agent is away, so close does not wait for it. */
+    private boolean unreachableWhileStopping;
 
     ConnectorSender(LineQueue queue, ConnectorCounters counters, Transport transport, ConnectorBackoff backoff,
                     Duration reconnectEvery, String target) {
@@ -95,7 +100,7 @@ final class ConnectorSender implements Runnable {
             return false;
         }
         boolean nothingLeft = batch.isEmpty() && overflow == null && queue.isEmpty();
-        return nothingLeft || System.nanoTime() - stopDeadline >= 0;
+        return nothingLeft || unreachableWhileStopping || System.nanoTime() - stopDeadline >= 0;
     }
 
     /** One round: connect if needed, take what is queued, send it. */
@@ -122,12 +127,13 @@ final class ConnectorSender implements Runnable {
     private boolean connect() throws InterruptedException {
         boolean rotating = transport.isOpen();
         transport.close();
-        if (!rotating && !sleepUntil(nextAttemptAt)) {
+        if (!rotating && !stopping && !sleepUntil(nextAttemptAt)) {
             return false;
         }
         try {
             transport.open(deadline());
         } catch (IOException e) {
+            unreachableWhileStopping = stopping;
             failedAttempts++;
             long delay = backoff.nextDelayNanos();
             nextAttemptAt = System.nanoTime() + delay;
@@ -150,18 +156,13 @@ final class ConnectorSender implements Runnable {
         return true;
     }
 
-    /** Sleeps until the given instant, or less when stopping (up to the stop deadline); false if it must not connect yet. */
+    /** Sleeps until the given instant unless a stop request comes first; false if it must not connect yet. */
     private boolean sleepUntil(long instant) throws InterruptedException {
         long now = System.nanoTime();
-        if (instant - now <= 0) {
-            return true;
-        }
-        if (!stopping) {
+        if (instant - now > 0) {
             stopRequested.await(instant - now, TimeUnit.NANOSECONDS);
-        } else {
-            TimeUnit.NANOSECONDS.sleep(Transport.earlier(instant, stopDeadline) - now);
         }
-        return instant - System.nanoTime() <= 0;
+        return instant - System.nanoTime() <= 0 || stopping;
     }
 
     /**

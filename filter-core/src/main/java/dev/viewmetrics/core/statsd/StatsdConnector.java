@@ -145,8 +145,9 @@ public final class StatsdConnector implements Consumer<String>, MeterBinder, Aut
 
     /**
      * Sends what is queued while the agent is reachable, for at most the close timeout, then stops
-     * the sender thread. Lines still unsent are counted as dropped ({@code closed}). Calling it
-     * again does nothing.
+     * the sender thread. Without a connection it tries once more at once, and does not wait for an
+     * agent that does not answer. Lines still unsent are counted as dropped ({@code closed}).
+     * Calling it again does nothing.
      */
     @Override
     public void close() {
