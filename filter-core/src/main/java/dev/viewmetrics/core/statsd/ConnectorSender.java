@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 final class ConnectorSender implements Runnable {
 
     private static final Logger LOG = System.getLogger(StatsdConnector.class.getName());
-    /** Longest wait for a line before the loop looks around again (a stop request wakes it at once). */
+    /**
+     * Longest wait for a line before the loop looks around again: an idle connection that the agent
+     * closed is noticed then. A stop request wakes it at once.
+     */
     private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long NO_DEADLINE = Long.MAX_VALUE / 4;
 
@@ -180,6 +183,9 @@ final class ConnectorSender implements Runnable {
         if (batch.isEmpty()) {
             String first = stopping ? queue.poll() : queue.poll(IDLE_WAIT_NANOS);
             if (first == null) {
+                if (!stopping && transport.peerClosed()) {
+                    lost("the agent closed the idle connection");
+                }
                 return false;
             }
             batch.add(first);
