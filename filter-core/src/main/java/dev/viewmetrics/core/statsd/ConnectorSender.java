@@ -106,14 +106,15 @@ final class ConnectorSender implements Runnable {
         return nothingLeft || unreachableWhileStopping || System.nanoTime() - stopDeadline >= 0;
     }
 
-    /** One round: connect if needed, take what is queued, send it. */
+    /** One round: connect if needed, take what is queued, rotate the connection if due, send. */
     private void step() throws InterruptedException {
-        if (!transport.isOpen() || rotationDue()) {
-            if (!connect()) {
-                return;
-            }
+        if (!transport.isOpen() && !connect()) {
+            return;
         }
         if (!fill()) {
+            return;
+        }
+        if (rotationDue() && !connect()) {
             return;
         }
         if (transport.peerClosed()) {
@@ -134,7 +135,7 @@ final class ConnectorSender implements Runnable {
             return false;
         }
         try {
-            transport.open(deadline());
+            transport.open(this::deadline);
         } catch (IOException e) {
             unreachableWhileStopping = stopping;
             failedAttempts++;
@@ -203,7 +204,7 @@ final class ConnectorSender implements Runnable {
     private void send() {
         int before = batch.unwrittenLines();
         try {
-            transport.send(batch, deadline());
+            transport.send(batch, this::deadline);
             counters.sent(before);
             batch.clear();
         } catch (IOException e) {

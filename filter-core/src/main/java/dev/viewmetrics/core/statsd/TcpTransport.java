@@ -14,6 +14,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A stream of newline-terminated lines on a {@link SocketChannel}: TCP, or a Unix-domain stream
@@ -28,6 +29,8 @@ final class TcpTransport implements Transport {
     static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** An agent that accepts nothing for this long is given up on, and the lines go to a new connection. */
     static final long WRITE_STALL_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Longest single wait, so that a deadline moved by a close request is noticed soon. */
+    private static final long MAX_WAIT_MILLIS = 50;
 
     /** Produces the agent's address anew for every connection. */
     @FunctionalInterface
@@ -56,7 +59,7 @@ final class TcpTransport implements Transport {
     }
 
     @Override
-    public void open(long deadlineNanos) throws IOException {
+    public void open(LongSupplier deadline) throws IOException {
         close();
         SocketChannel opened = null;
         try {
@@ -69,10 +72,10 @@ final class TcpTransport implements Transport {
             selector = Selector.open();
             key = opened.register(selector, 0);
             if (!opened.connect(address)) {
-                long giveUp = Transport.earlier(deadlineNanos, System.nanoTime() + CONNECT_TIMEOUT_NANOS);
+                long timeout = System.nanoTime() + CONNECT_TIMEOUT_NANOS;
                 key.interestOps(SelectionKey.OP_CONNECT);
                 while (!opened.finishConnect()) {
-                    await(giveUp, "connect");
+                    await(timeout, deadline, "connect");
                 }
                 key.interestOps(0);
             }
@@ -111,14 +114,16 @@ final class TcpTransport implements Transport {
     }
 
     @Override
-    public void send(TransportBatch batch, long deadlineNanos) throws IOException {
+    public void send(TransportBatch batch, LongSupplier deadline) throws IOException {
         ByteBuffer bytes = batch.unwritten();
-        long giveUp = Transport.earlier(deadlineNanos, System.nanoTime() + WRITE_STALL_NANOS);
+        long stalledAt = System.nanoTime() + WRITE_STALL_NANOS;
         try {
             while (bytes.hasRemaining()) {
-                if (channel.write(bytes) == 0) {
+                if (channel.write(bytes) > 0) {
+                    stalledAt = System.nanoTime() + WRITE_STALL_NANOS;
+                } else {
                     key.interestOps(SelectionKey.OP_WRITE);
-                    await(giveUp, "write");
+                    await(stalledAt, deadline, "write");
                     key.interestOps(0);
                 }
             }
@@ -127,12 +132,13 @@ final class TcpTransport implements Transport {
         }
     }
 
-    private void await(long giveUpNanos, String what) throws IOException {
-        long left = giveUpNanos - System.nanoTime();
+    /** Waits a little for the channel to become ready; throws once the time-out or the deadline has passed. */
+    private void await(long timeoutNanos, LongSupplier deadline, String what) throws IOException {
+        long left = Transport.earlier(timeoutNanos, deadline.getAsLong()) - System.nanoTime();
         if (left <= 0) {
             throw new SocketTimeoutException(what + " timed out");
         }
-        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        selector.select(Math.max(1, Math.min(MAX_WAIT_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
         selector.selectedKeys().clear();
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedIOException(what + " interrupted");

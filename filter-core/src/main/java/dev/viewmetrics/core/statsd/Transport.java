@@ -3,6 +3,7 @@ package dev.viewmetrics.core.statsd;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.function.LongSupplier;
 
 /**
  * One way of getting batches of lines to the agent, driven by the sender thread only. A transport
@@ -11,8 +12,13 @@ import java.net.UnknownHostException;
  */
 interface Transport extends AutoCloseable {
 
-    /** Opens a new connection to the agent, resolving its address again; gives up at the deadline. */
-    void open(long deadlineNanos) throws IOException;
+    /**
+     * Opens a new connection to the agent, resolving its address again.
+     *
+     * @param deadline the {@link System#nanoTime()} instant to give up at; read again while waiting,
+     *                 since a close request moves it
+     */
+    void open(LongSupplier deadline) throws IOException;
 
     boolean isOpen();
 
@@ -28,9 +34,10 @@ interface Transport extends AutoCloseable {
     /**
      * Sends the batch, recording in it what was written (see {@link TransportBatch#written}).
      *
+     * @param deadline as for {@link #open}
      * @throws IOException when the send failed; the batch tells which lines were written whole
      */
-    void send(TransportBatch batch, long deadlineNanos) throws IOException;
+    void send(TransportBatch batch, LongSupplier deadline) throws IOException;
 
     /**
      * @return true when unsent lines outlive a failed send and go out on the next connection (streams);

@@ -3,6 +3,7 @@ package dev.viewmetrics.core.statsd;
 import java.io.IOException;
 import java.net.PortUnreachableException;
 import java.nio.channels.DatagramChannel;
+import java.util.function.LongSupplier;
 
 /**
  * Datagrams on a connected {@link DatagramChannel}: each batch is one packet of newline-separated
@@ -23,7 +24,7 @@ final class UdpTransport implements Transport {
     }
 
     @Override
-    public void open(long deadlineNanos) throws IOException {
+    public void open(LongSupplier deadline) throws IOException {
         close();
         DatagramChannel opened = DatagramChannel.open();
         try {
@@ -51,7 +52,7 @@ final class UdpTransport implements Transport {
     }
 
     @Override
-    public void send(TransportBatch batch, long deadlineNanos) throws IOException {
+    public void send(TransportBatch batch, LongSupplier deadline) throws IOException {
         channel.write(batch.datagram());
         batch.allWritten();
     }
