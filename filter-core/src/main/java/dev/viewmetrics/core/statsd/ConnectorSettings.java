@@ -53,8 +53,17 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
     }
 
     /**
-     * Validates the components.
+     * Validates the components; a zero {@code reconnectEvery} becomes {@code null} (off).
      *
+     * @param host           agent host name or address; for {@link Protocol#UDS} the socket path
+     * @param port           agent port, 1 to 65535
+     * @param protocol       transport to the agent
+     * @param queueSize      queue capacity in lines, at least 1
+     * @param maxPacketSize  UDP payload limit in bytes, 16 to 65507
+     * @param reconnectMin   first back-off delay, positive
+     * @param reconnectMax   longest back-off delay, not below {@code reconnectMin}
+     * @param reconnectEvery rotation interval, {@code null} or zero for none
+     * @param closeTimeout   longest flush on close, not negative
      * @throws IllegalArgumentException naming the offending setting
      */
     public ConnectorSettings {
@@ -133,32 +142,59 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
                 .closeTimeout(closeTimeout);
     }
 
-    /** @param value the new host @return a copy with that host */
+    /**
+     * Returns a copy with another host.
+     *
+     * @param value the new host
+     * @return a copy with that host
+     */
     public ConnectorSettings withHost(String value) {
         return toBuilder().host(value).build();
     }
 
-    /** @param value the new port @return a copy with that port */
+    /**
+     * Returns a copy with another port.
+     *
+     * @param value the new port
+     * @return a copy with that port
+     */
     public ConnectorSettings withPort(int value) {
         return toBuilder().port(value).build();
     }
 
-    /** @param value the new protocol @return a copy with that protocol */
+    /**
+     * Returns a copy with another protocol.
+     *
+     * @param value the new protocol
+     * @return a copy with that protocol
+     */
     public ConnectorSettings withProtocol(Protocol value) {
         return toBuilder().protocol(value).build();
     }
 
-    /** @param value the new queue size @return a copy with that queue size */
+    /**
+     * Returns a copy with another queue size.
+     *
+     * @param value the new queue size
+     * @return a copy with that queue size
+     */
     public ConnectorSettings withQueueSize(int value) {
         return toBuilder().queueSize(value).build();
     }
 
-    /** @param value the new packet limit @return a copy with that packet limit */
+    /**
+     * Returns a copy with another packet limit.
+     *
+     * @param value the new packet limit
+     * @return a copy with that packet limit
+     */
     public ConnectorSettings withMaxPacketSize(int value) {
         return toBuilder().maxPacketSize(value).build();
     }
 
     /**
+     * Returns a copy with another reconnect back-off.
+     *
      * @param min the first back-off delay
      * @param max the longest back-off delay
      * @return a copy with that back-off
@@ -167,12 +203,22 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
         return toBuilder().reconnectMin(min).reconnectMax(max).build();
     }
 
-    /** @param value the rotation interval, {@code null} or zero for none @return a copy with it */
+    /**
+     * Returns a copy with another rotation interval.
+     *
+     * @param value the rotation interval, {@code null} or zero for none
+     * @return a copy with that interval
+     */
     public ConnectorSettings withReconnectEvery(Duration value) {
         return toBuilder().reconnectEvery(value).build();
     }
 
-    /** @param value the new close timeout @return a copy with that close timeout */
+    /**
+     * Returns a copy with another close timeout.
+     *
+     * @param value the new close timeout
+     * @return a copy with that close timeout
+     */
     public ConnectorSettings withCloseTimeout(Duration value) {
         return toBuilder().closeTimeout(value).build();
     }
@@ -193,61 +239,108 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
             this.host = host;
         }
 
-        /** @param value agent host, or socket path for UDS @return this builder */
+        /**
+         * Sets the agent host, or socket path for UDS.
+         *
+         * @param value agent host, or socket path for UDS
+         * @return this builder
+         */
         public Builder host(String value) {
             this.host = value;
             return this;
         }
 
-        /** @param value agent port @return this builder */
+        /**
+         * Sets the agent port.
+         *
+         * @param value agent port
+         * @return this builder
+         */
         public Builder port(int value) {
             this.port = value;
             return this;
         }
 
-        /** @param value transport @return this builder */
+        /**
+         * Sets the transport.
+         *
+         * @param value transport
+         * @return this builder
+         */
         public Builder protocol(Protocol value) {
             this.protocol = value;
             return this;
         }
 
-        /** @param value queue capacity in lines @return this builder */
+        /**
+         * Sets the queue capacity in lines.
+         *
+         * @param value queue capacity in lines
+         * @return this builder
+         */
         public Builder queueSize(int value) {
             this.queueSize = value;
             return this;
         }
 
-        /** @param value UDP payload limit in bytes @return this builder */
+        /**
+         * Sets the UDP payload limit in bytes.
+         *
+         * @param value UDP payload limit in bytes
+         * @return this builder
+         */
         public Builder maxPacketSize(int value) {
             this.maxPacketSize = value;
             return this;
         }
 
-        /** @param value first reconnect delay @return this builder */
+        /**
+         * Sets the first reconnect delay.
+         *
+         * @param value first reconnect delay
+         * @return this builder
+         */
         public Builder reconnectMin(Duration value) {
             this.reconnectMin = value;
             return this;
         }
 
-        /** @param value longest reconnect delay @return this builder */
+        /**
+         * Sets the longest reconnect delay.
+         *
+         * @param value longest reconnect delay
+         * @return this builder
+         */
         public Builder reconnectMax(Duration value) {
             this.reconnectMax = value;
             return this;
         }
 
-        /** @param value rotation interval, {@code null} or zero for none @return this builder */
+        /**
+         * Sets the rotation interval, {@code null} or zero for none.
+         *
+         * @param value rotation interval, {@code null} or zero for none
+         * @return this builder
+         */
         public Builder reconnectEvery(Duration value) {
             this.reconnectEvery = value;
             return this;
         }
 
-        /** @param value close timeout @return this builder */
+        /**
+         * Sets the close timeout.
+         *
+         * @param value close timeout
+         * @return this builder
+         */
         public Builder closeTimeout(Duration value) {
             this.closeTimeout = value;
             return this;
         }
 
         /**
+         * Validates and builds the settings.
+         *
          * @return the settings
          * @throws IllegalArgumentException naming the offending setting
          */

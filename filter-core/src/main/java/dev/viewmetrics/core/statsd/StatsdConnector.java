@@ -182,12 +182,14 @@ public final class StatsdConnector implements Consumer<String>, MeterBinder, Aut
         return !thread.isAlive();
     }
 
-    /** @return lines sent to the agent so far (for UDP: handed to the network) */
+    /** {@return lines sent to the agent so far (for UDP: handed to the network)} */
     public long sent() {
         return counters.sent();
     }
 
     /**
+     * Counts the lines dropped for one reason.
+     *
      * @param reason {@code queue_full}, {@code send_error} or {@code closed}
      * @return lines dropped for that reason so far
      * @throws IllegalArgumentException for any other reason
@@ -196,17 +198,17 @@ public final class StatsdConnector implements Consumer<String>, MeterBinder, Aut
         return counters.dropped(Drop.ofTag(reason));
     }
 
-    /** @return lines accepted and not yet sent (queued, or held by the sender for the next write) */
+    /** {@return lines accepted and not yet sent (queued, or held by the sender for the next write)} */
     public int queued() {
         return queue.size() + sender.held();
     }
 
-    /** @return connections opened again after the first one (lost, or rotated by reconnect-every) */
+    /** {@return connections opened again after the first one (lost, or rotated by reconnect-every)} */
     public long reconnects() {
         return counters.reconnects();
     }
 
-    /** @return the settings this connector was built with */
+    /** {@return the settings this connector was built with} */
     public ConnectorSettings settings() {
         return settings;
     }
