@@ -7,9 +7,15 @@ import static dev.viewmetrics.core.statsd.ConnectorTestSupport.offerAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.viewmetrics.core.statsd.ConnectorSettings.Protocol;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +63,7 @@ class StatsdConnectorTcpTest {
 
             List<String> received = new ArrayList<>(servers.get(0).lines());
             received.addAll(servers.get(1).lines());
-            assertThat(received).containsExactlyElementsOf(numbered("seq", 0, produced.get()));
+            assertThat(received).isEqualTo(numbered("seq", 0, produced.get()));
             assertThat(servers.get(0).lineCount()).as("lines sent before the restart").isPositive();
             assertThat(connector.reconnects()).isPositive();
             assertThat(connector.sent()).isEqualTo(produced.get());
@@ -86,6 +92,57 @@ class StatsdConnectorTcpTest {
             expected.addAll(numbered("after", 0, 50));
             assertThat(server.lines()).containsExactlyElementsOf(expected);
             assertThat(server.connectionCount()).isEqualTo(2);
+            assertThat(connector.reconnects()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The agent reads a little, then resets the connection while the connector is blocked in the
+     * middle of a batch. What sat in the dead connection's buffers is lost with it (those lines count
+     * as sent); the rest goes to the next connection starting with a whole line, nothing twice.
+     */
+    @Test
+    void aWriteCutShortByTheAgentGoesOnWithWholeLinesOnTheNextConnection() throws Exception {
+        try (ServerSocket server = new ServerSocket()) {
+            server.setReceiveBufferSize(4096);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 200_000; i++) { // 20 MB: more than the socket buffers hold
+                lines.add("cut." + i + "." + "x".repeat(80) + ":1|c");
+            }
+            StatsdConnector connector = new StatsdConnector(loopback(Protocol.TCP, server.getLocalPort())
+                    .queueSize(lines.size()).build());
+            offerAll(connector, lines);
+            connector.start();
+
+            List<String> firstLines;
+            try (Socket first = server.accept()) {
+                String head = new String(first.getInputStream().readNBytes(1000), StandardCharsets.UTF_8);
+                firstLines = List.of(head.substring(0, head.lastIndexOf('\n')).split("\n"));
+                Thread.sleep(200); // the sender is now blocked with a batch half written
+                first.setSoLinger(true, 0); // reset, dropping everything unread
+            }
+            List<String> secondLines = new ArrayList<>();
+            try (Socket second = server.accept()) {
+                Thread reader = new Thread(() -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8))) {
+                        in.lines().forEach(secondLines::add);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, "test-second-connection");
+                reader.start();
+                connector.close(); // flushes the rest, then hangs up
+                reader.join(10_000);
+            }
+
+            assertThat(firstLines).containsExactlyElementsOf(lines.subList(0, firstLines.size()));
+            int resumedAt = lines.indexOf(secondLines.get(0));
+            assertThat(resumedAt).as("first line on the new connection, whole and not sent before")
+                    .isGreaterThanOrEqualTo(firstLines.size());
+            assertThat(secondLines).isEqualTo(lines.subList(resumedAt, lines.size()));
+            assertThat(connector.sent()).isEqualTo(lines.size());
             assertThat(connector.reconnects()).isEqualTo(1);
         }
     }
@@ -126,7 +183,7 @@ class StatsdConnectorTcpTest {
             assertThat(connector.sent()).isEqualTo(lines.size());
             assertThat(connector.queued()).isZero();
             server.awaitLines(lines.size(), WAIT);
-            assertThat(server.lines()).containsExactlyElementsOf(lines);
+            assertThat(server.lines()).isEqualTo(lines);
             assertThat(connector.dropped("closed")).isZero();
         }
     }
