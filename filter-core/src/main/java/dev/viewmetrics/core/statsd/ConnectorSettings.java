@@ -41,6 +41,8 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
 
     private static final String DURATION_FORMS = "a duration such as 250ms, 10s, 2m, PT10S or a whole number of milliseconds";
     private static final int MAX_DATAGRAM = 65_507;
+    /** The queue's slots are allocated up front, so its size is capped. */
+    private static final int MAX_QUEUE_SIZE = 10_000_000;
 
     /** The transport used to reach the agent. */
     public enum Protocol {
@@ -58,7 +60,7 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
      * @param host           agent host name or address; for {@link Protocol#UDS} the socket path
      * @param port           agent port, 1 to 65535
      * @param protocol       transport to the agent
-     * @param queueSize      queue capacity in lines, at least 1
+     * @param queueSize      queue capacity in lines, 1 to 10 000 000 (allocated up front)
      * @param maxPacketSize  UDP payload limit in bytes, 16 to 65507
      * @param reconnectMin   first back-off delay, positive
      * @param reconnectMax   longest back-off delay, not below {@code reconnectMin}
@@ -72,7 +74,7 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
         }
         Objects.requireNonNull(protocol, "protocol");
         requireRange("statsd.port", port, 1, 65_535);
-        requireRange("statsd.queue-size", queueSize, 1, Integer.MAX_VALUE - 1);
+        requireRange("statsd.queue-size", queueSize, 1, MAX_QUEUE_SIZE);
         requireRange("statsd.max-packet-size", maxPacketSize, 16, MAX_DATAGRAM);
         requirePositive("statsd.reconnect-min", reconnectMin);
         requirePositive("statsd.reconnect-max", reconnectMax);
@@ -113,7 +115,7 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
                 host,
                 intValue(lookup, "statsd.port", DEFAULT_PORT, 1, 65_535),
                 protocolValue(lookup),
-                intValue(lookup, "statsd.queue-size", DEFAULT_QUEUE_SIZE, 1, Integer.MAX_VALUE - 1),
+                intValue(lookup, "statsd.queue-size", DEFAULT_QUEUE_SIZE, 1, MAX_QUEUE_SIZE),
                 intValue(lookup, "statsd.max-packet-size", DEFAULT_MAX_PACKET_SIZE, 16, MAX_DATAGRAM),
                 durationValue(lookup, "statsd.reconnect-min", DEFAULT_RECONNECT_MIN, false),
                 durationValue(lookup, "statsd.reconnect-max", DEFAULT_RECONNECT_MAX, false),

@@ -77,6 +77,7 @@ class ConnectorSettingsTest {
             "statsd.protocol|http|udp, tcp or uds",
             "statsd.queue-size|-1|whole number",
             "statsd.queue-size|lots|whole number",
+            "statsd.queue-size|20000000|from 1 to 10000000",
             "statsd.max-packet-size|65508|whole number",
             "statsd.max-packet-size|1.5k|whole number",
             "statsd.reconnect-min|0|positive",
