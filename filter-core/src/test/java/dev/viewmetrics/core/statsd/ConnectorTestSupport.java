@@ -1,0 +1,57 @@
+package dev.viewmetrics.core.statsd;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small helpers shared by the connector tests. */
+final class ConnectorTestSupport {
+
+    private ConnectorTestSupport() {
+    }
+
+    /** A loopback TCP port that was free a moment ago (nobody listens on it). */
+    static int freeTcpPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A loopback UDP port that was free a moment ago (nobody listens on it). */
+    static int freeUdpPort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Settings for a test agent on 127.0.0.1 with a fast back-off and a short close timeout. */
+    static ConnectorSettings.Builder loopback(ConnectorSettings.Protocol protocol, int port) {
+        return ConnectorSettings.builder("127.0.0.1").protocol(protocol).port(port)
+                .reconnectMin(Duration.ofMillis(20)).reconnectMax(Duration.ofMillis(200))
+                .closeTimeout(Duration.ofSeconds(5));
+    }
+
+    /** {@code prefix.0:1|c} … {@code prefix.(count-1):1|c}. */
+    static List<String> numbered(String prefix, int from, int count) {
+        List<String> lines = new ArrayList<>(count);
+        for (int i = from; i < from + count; i++) {
+            lines.add(prefix + "." + i + ":1|c");
+        }
+        return lines;
+    }
+
+    static void offerAll(StatsdConnector connector, List<String> lines) {
+        for (String line : lines) {
+            if (!connector.offer(line)) {
+                throw new AssertionError("offer refused " + line);
+            }
+        }
+    }
+}
