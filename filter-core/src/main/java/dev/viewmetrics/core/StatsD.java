@@ -1,7 +1,10 @@
 package dev.viewmetrics.core;
 
 import dev.viewmetrics.core.config.Settings;
+import dev.viewmetrics.core.statsd.ConnectorSettings;
 import dev.viewmetrics.core.statsd.LineFormat;
+import dev.viewmetrics.core.statsd.StatsdConnector;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -15,15 +18,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.statsd.StatsdConfig;
 import io.micrometer.statsd.StatsdFlavor;
 import io.micrometer.statsd.StatsdMeterRegistry;
-import io.micrometer.statsd.StatsdProtocol;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * A StatsD client that injects the global tags ({@code service}, {@code environment}, {@code version}) into
@@ -48,15 +49,15 @@ public final class StatsD implements AutoCloseable {
     private final Tags globalTags;
     private final Map<String, String> globalTagMap;
     private final LineFormat agentFormat;
-    private final Consumer<String> agentSink;
+    private final StatsdConnector agentSink;
     private final ConcurrentHashMap<Meter.Id, GaugeValue> gauges = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StatsD(MeterRegistry registry, boolean ownsRegistry, Map<String, String> globalTagMap,
-            LineFormat agentFormat, Consumer<String> agentSink) {
+            LineFormat agentFormat, StatsdConnector agentSink) {
         this.registry = registry;
         this.ownsRegistry = ownsRegistry;
-        this.globalTagMap = Map.copyOf(globalTagMap);
+        this.globalTagMap = Collections.unmodifiableMap(new LinkedHashMap<>(globalTagMap));
         this.globalTags = toTags(globalTagMap);
         this.agentFormat = agentFormat;
         this.agentSink = agentSink;
@@ -141,11 +142,22 @@ public final class StatsD implements AutoCloseable {
         DistributionSummary.builder(name).tags(tags(tags)).register(registry).record(value);
     }
 
-    /** Flushes what is queued for the agent and releases the registry, if this client created it. */
+    /** The connector lines go through to the agent, or {@code null} without an agent. */
+    public StatsdConnector connector() {
+        return agentSink;
+    }
+
+    /**
+     * Releases the registry, if this client created it, then flushes what is queued for the agent (bounded by
+     * {@code statsd.close-timeout}) and stops the connector. Idempotent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true) && ownsRegistry) {
             registry.close();
+            if (agentSink != null) {
+                agentSink.close();
+            }
         }
     }
 
@@ -240,17 +252,20 @@ public final class StatsD implements AutoCloseable {
             }
             String host = settings.get("statsd.host");
             if (host == null) {
-                SimpleMeterRegistry local = new SimpleMeterRegistry(new CumulativeConfig(), io.micrometer.core.instrument.Clock.SYSTEM);
+                SimpleMeterRegistry local = new SimpleMeterRegistry(new CumulativeConfig(), Clock.SYSTEM);
                 local.config().commonTags(toTags(globalTags));
                 return new StatsD(local, true, globalTags, null, null);
             }
             StatsdFlavor flavor = LineFormat.parseFlavor(settings.get("statsd.flavor", "datadog"));
             LineFormat format = LineFormat.of(flavor, settings.get("statsd.prefix"), baseName, globalTags);
-            StatsdMeterRegistry statsd = StatsdMeterRegistry.builder(new AgentConfig(settings, flavor, host))
+            StatsdConnector connector = new StatsdConnector(ConnectorSettings.from(settings)).start();
+            StatsdMeterRegistry statsd = StatsdMeterRegistry.builder(new AgentConfig(flavor))
                     .lineBuilder((id, distribution) -> format.builderFor(id))
+                    .lineSink(connector)
                     .build();
             statsd.config().commonTags(toTags(globalTags));
-            return new StatsD(statsd, true, globalTags, format, null);
+            connector.bindTo(statsd);
+            return new StatsD(statsd, true, globalTags, format, connector);
         }
 
         private static Map<String, String> globalTags(Settings settings) {
@@ -278,31 +293,12 @@ public final class StatsD implements AutoCloseable {
         }
     }
 
-    /** Micrometer's StatsD settings, from viewmetrics' keys. */
+    /** Micrometer's StatsD settings: only the flavor matters, lines go to viewmetrics' connector. */
     private static final class AgentConfig implements StatsdConfig {
         private final StatsdFlavor flavor;
-        private final String host;
-        private final int port;
-        private final StatsdProtocol protocol;
 
-        AgentConfig(Settings settings, StatsdFlavor flavor, String host) {
+        AgentConfig(StatsdFlavor flavor) {
             this.flavor = flavor;
-            this.host = host;
-            this.port = settings.getInt("statsd.port", 8125, 1, 65535);
-            String protocolName = settings.get("statsd.protocol", "udp").toLowerCase(Locale.ROOT);
-            switch (protocolName) {
-                case "udp":
-                    this.protocol = StatsdProtocol.UDP;
-                    break;
-                case "tcp":
-                    this.protocol = StatsdProtocol.TCP;
-                    break;
-                case "uds":
-                    this.protocol = StatsdProtocol.UDS_DATAGRAM;
-                    break;
-                default:
-                    throw Settings.invalid("statsd.protocol", protocolName, "one of udp, tcp, uds");
-            }
         }
 
         @Override
@@ -313,21 +309,6 @@ public final class StatsD implements AutoCloseable {
         @Override
         public StatsdFlavor flavor() {
             return flavor;
-        }
-
-        @Override
-        public String host() {
-            return host;
-        }
-
-        @Override
-        public int port() {
-            return port;
-        }
-
-        @Override
-        public StatsdProtocol protocol() {
-            return protocol;
         }
 
         @Override

@@ -113,7 +113,8 @@ public final class Settings {
         }
         Duration parsed = Durations.parse(value);
         if (parsed == null) {
-            throw invalid(key, value, "a duration such as 250ms, 10s, 2m or PT10S");
+            throw invalid(key, value, "a duration such as 250ms, 10s, 2m, PT10S or a whole number of milliseconds, "
+                    + "not negative");
         }
         return parsed;
     }

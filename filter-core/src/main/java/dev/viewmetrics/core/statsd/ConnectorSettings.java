@@ -1,7 +1,8 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.config.Settings;
+
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -39,7 +40,6 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
     /** Default close timeout. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private static final String DURATION_FORMS = "a duration such as 250ms, 10s, 2m, PT10S or a whole number of milliseconds";
     private static final int MAX_DATAGRAM = 65_507;
     /** The queue's slots are allocated up front, so its size is capped. */
     private static final int MAX_QUEUE_SIZE = 10_000_000;
@@ -107,20 +107,33 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
      *                                  message names the key, the bad value and what is accepted
      */
     public static ConnectorSettings from(Function<String, String> lookup) {
-        String host = trimmed(lookup.apply("statsd.host"));
+        return from(Settings.of(lookup, key -> null));
+    }
+
+    /**
+     * Reads settings from viewmetrics' configuration (explicit values, then environment variables such as
+     * {@code STATSD_QUEUE_SIZE}); the keys and rules are those of {@link #from(Function)}.
+     *
+     * @param settings the configuration
+     * @return the settings
+     * @throws IllegalArgumentException when {@code statsd.host} is missing or a value is invalid
+     */
+    public static ConnectorSettings from(Settings settings) {
+        String host = settings.get("statsd.host");
         if (host == null) {
-            throw new IllegalArgumentException("statsd.host is required (the agent's host name, or the socket path for uds)");
+            throw new IllegalArgumentException(
+                    "viewmetrics: setting 'statsd.host' is required (the agent's host name, or the socket path for uds)");
         }
         return new ConnectorSettings(
                 host,
-                intValue(lookup, "statsd.port", DEFAULT_PORT, 1, 65_535),
-                protocolValue(lookup),
-                intValue(lookup, "statsd.queue-size", DEFAULT_QUEUE_SIZE, 1, MAX_QUEUE_SIZE),
-                intValue(lookup, "statsd.max-packet-size", DEFAULT_MAX_PACKET_SIZE, 16, MAX_DATAGRAM),
-                durationValue(lookup, "statsd.reconnect-min", DEFAULT_RECONNECT_MIN, false),
-                durationValue(lookup, "statsd.reconnect-max", DEFAULT_RECONNECT_MAX, false),
-                durationValue(lookup, "statsd.reconnect-every", null, true),
-                durationValue(lookup, "statsd.close-timeout", DEFAULT_CLOSE_TIMEOUT, true));
+                settings.getInt("statsd.port", DEFAULT_PORT, 1, 65_535),
+                protocol(settings),
+                settings.getInt("statsd.queue-size", DEFAULT_QUEUE_SIZE, 1, MAX_QUEUE_SIZE),
+                settings.getInt("statsd.max-packet-size", DEFAULT_MAX_PACKET_SIZE, 16, MAX_DATAGRAM),
+                positiveDuration(settings, "statsd.reconnect-min", DEFAULT_RECONNECT_MIN),
+                positiveDuration(settings, "statsd.reconnect-max", DEFAULT_RECONNECT_MAX),
+                settings.getDuration("statsd.reconnect-every", null),
+                settings.getDuration("statsd.close-timeout", DEFAULT_CLOSE_TIMEOUT));
     }
 
     /**
@@ -352,96 +365,33 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
         }
     }
 
-    private static Protocol protocolValue(Function<String, String> lookup) {
-        String raw = trimmed(lookup.apply("statsd.protocol"));
-        if (raw == null) {
-            return Protocol.UDP;
-        }
+    private static Protocol protocol(Settings settings) {
+        String raw = settings.get("statsd.protocol", "udp");
         return switch (raw.toLowerCase(Locale.ROOT)) {
             case "udp" -> Protocol.UDP;
             case "tcp" -> Protocol.TCP;
             case "uds" -> Protocol.UDS;
-            default -> throw invalid("statsd.protocol", raw, "udp, tcp or uds");
+            default -> throw Settings.invalid("statsd.protocol", raw, "udp, tcp or uds");
         };
     }
 
-    private static int intValue(Function<String, String> lookup, String key, int defaultValue, int min, int max) {
-        String raw = trimmed(lookup.apply(key));
-        if (raw == null) {
-            return defaultValue;
-        }
-        String accepted = "a whole number from " + min + " to " + max;
-        try {
-            int value = Integer.parseInt(raw);
-            if (value < min || value > max) {
-                throw invalid(key, raw, accepted);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw invalid(key, raw, accepted);
-        }
-    }
-
-    private static Duration durationValue(Function<String, String> lookup, String key, Duration defaultValue,
-                                          boolean zeroAllowed) {
-        String raw = trimmed(lookup.apply(key));
-        if (raw == null) {
-            return defaultValue;
-        }
-        String accepted = (zeroAllowed ? "" : "a positive ") + DURATION_FORMS + (zeroAllowed ? ", not negative" : "");
-        Duration value = parseDuration(raw);
-        if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
-            throw invalid(key, raw, accepted);
+    private static Duration positiveDuration(Settings settings, String key, Duration defaultValue) {
+        Duration value = settings.getDuration(key, defaultValue);
+        if (value.isZero()) {
+            throw Settings.invalid(key, settings.get(key), "a positive duration");
         }
         return value;
     }
 
-    /** Parses {@code 250ms}, {@code 10s}, {@code 2m}, {@code 1h}, ISO-8601 or bare milliseconds; null if none fits. */
-    private static Duration parseDuration(String raw) {
-        String text = raw.toLowerCase(Locale.ROOT);
-        try {
-            if (text.startsWith("p")) {
-                return Duration.parse(raw.toUpperCase(Locale.ROOT));
-            }
-            if (text.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
-            }
-            if (text.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1).trim()));
-            }
-            if (text.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1).trim()));
-            }
-            if (text.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(text.substring(0, text.length() - 1).trim()));
-            }
-            return Duration.ofMillis(Long.parseLong(text));
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-            return null;
-        }
-    }
-
     private static void requireRange(String key, int value, int min, int max) {
         if (value < min || value > max) {
-            throw invalid(key, Integer.toString(value), "a whole number from " + min + " to " + max);
+            throw Settings.invalid(key, Integer.toString(value), "a whole number from " + min + " to " + max);
         }
     }
 
     private static void requirePositive(String key, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw invalid(key, String.valueOf(value), "a positive duration");
+            throw Settings.invalid(key, String.valueOf(value), "a positive duration");
         }
-    }
-
-    private static IllegalArgumentException invalid(String key, String raw, String accepted) {
-        return new IllegalArgumentException("Invalid " + key + " '" + raw + "': expected " + accepted);
-    }
-
-    private static String trimmed(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String value = raw.trim();
-        return value.isEmpty() ? null : value;
     }
 }
