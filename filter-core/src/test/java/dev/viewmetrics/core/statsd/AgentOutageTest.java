@@ -1,5 +1,6 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.testing.StreamLineServer;
 import dev.viewmetrics.core.ViewMetrics;
 import dev.viewmetrics.core.testing.Servlets;
 import dev.viewmetrics.core.testing.TestServer;
@@ -30,11 +31,11 @@ class AgentOutageTest {
             timeRequests(server, 50); // warm-up, agent down
             long downMedian = timeRequests(server, REQUESTS);
 
-            try (ConnectorStreamServer agent = ConnectorStreamServer.tcp(port)) {
+            try (StreamLineServer agent = StreamLineServer.tcp(port)) {
                 agent.awaitLines(2 * (50 + REQUESTS), Duration.ofSeconds(15));
                 long upMedian = timeRequests(server, REQUESTS);
                 int total = 50 + 2 * REQUESTS;
-                ConnectorStreamServer.await(() -> count(agent.lines(), "view.duration:") >= total,
+                StreamLineServer.await(() -> count(agent.lines(), "view.duration:") >= total,
                         Duration.ofSeconds(15), () -> "expected " + total + " duration lines");
                 metrics.close();
 

@@ -1,5 +1,6 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.testing.StreamLineServer;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -59,7 +60,7 @@ final class ConnectorUdpReceiver implements AutoCloseable {
     }
 
     void awaitLines(int count, Duration timeout) {
-        ConnectorStreamServer.await(() -> lines().size() >= count, timeout,
+        StreamLineServer.await(() -> lines().size() >= count, timeout,
                 () -> "expected " + count + " lines, got " + lines().size());
     }
 

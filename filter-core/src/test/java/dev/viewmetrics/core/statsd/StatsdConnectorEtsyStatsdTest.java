@@ -1,10 +1,12 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.testing.EtsyStatsd;
+import dev.viewmetrics.core.testing.StreamLineServer;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.offerAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.viewmetrics.core.statsd.ConnectorSettings.Protocol;
-import dev.viewmetrics.core.statsd.EtsyStatsd.Server;
+import dev.viewmetrics.core.testing.EtsyStatsd.Server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ class StatsdConnectorEtsyStatsdTest {
             for (int i = 0; i < n; i++) {
                 offerAll(connector, List.of("viewmetrics.it.hits:1|c", "viewmetrics.it.latency:" + i + "|ms"));
             }
-            ConnectorStreamServer.await(() -> statsd.timer("viewmetrics.it.latency").size() == n, WAIT,
+            StreamLineServer.await(() -> statsd.timer("viewmetrics.it.latency").size() == n, WAIT,
                     () -> "timer values: " + statsd.timer("viewmetrics.it.latency").size());
 
             assertThat(statsd.counter("viewmetrics.it.hits")).isEqualTo(n);
@@ -48,7 +50,7 @@ class StatsdConnectorEtsyStatsdTest {
         try (EtsyStatsd statsd = EtsyStatsd.start(Server.TCP);
              StatsdConnector connector = new StatsdConnector(settingsFor(statsd)).start()) {
             offerAll(connector, counters("it.before", 200));
-            ConnectorStreamServer.await(() -> statsd.counter("it.before") == 200, WAIT, () -> "before: " + statsd.counters());
+            StreamLineServer.await(() -> statsd.counter("it.before") == 200, WAIT, () -> "before: " + statsd.counters());
 
             statsd.stop(); // killed while the connection is idle: nothing can be in its buffers
             offerAll(connector, counters("it.during", 300));
@@ -58,7 +60,7 @@ class StatsdConnectorEtsyStatsdTest {
             statsd.startAgain();
             offerAll(connector, counters("it.after", 200));
 
-            ConnectorStreamServer.await(() -> statsd.counter("it.after") == 200, WAIT, () -> "after: " + statsd.counters());
+            StreamLineServer.await(() -> statsd.counter("it.after") == 200, WAIT, () -> "after: " + statsd.counters());
             assertThat(statsd.counter("it.during")).isEqualTo(300);
             assertThat(statsd.timer("it.during.latency")).containsExactlyElementsOf(range(0, 300));
             assertThat(statsd.counter("it.before")).as("nothing sent twice").isZero();
@@ -101,7 +103,7 @@ class StatsdConnectorEtsyStatsdTest {
                 producer.join();
             }
             int last = produced.get() - 1;
-            ConnectorStreamServer.await(() -> lastValue(statsd.timer("it.flow")) == last, WAIT,
+            StreamLineServer.await(() -> lastValue(statsd.timer("it.flow")) == last, WAIT,
                     () -> "last value " + lastValue(statsd.timer("it.flow")) + ", expected " + last);
 
             List<Double> values = statsd.timer("it.flow");

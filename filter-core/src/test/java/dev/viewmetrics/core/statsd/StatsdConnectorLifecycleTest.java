@@ -1,5 +1,6 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.testing.StreamLineServer;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.freeTcpPort;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.loopback;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.numbered;
@@ -26,7 +27,7 @@ class StatsdConnectorLifecycleTest {
 
     @Test
     void linesOfferedBeforeStartWaitAndGoOutOnStart() throws Exception {
-        try (ConnectorStreamServer server = ConnectorStreamServer.tcp();
+        try (StreamLineServer server = StreamLineServer.tcp();
              StatsdConnector connector = new StatsdConnector(loopback(Protocol.TCP, server.port()).build())) {
             offerAll(connector, numbered("early", 0, 5));
             Thread.sleep(100);
@@ -83,7 +84,7 @@ class StatsdConnectorLifecycleTest {
     @Test
     void selfMetricsReportSentDroppedQueuedAndReconnects() throws Exception {
         MeterRegistry registry = new SimpleMeterRegistry();
-        try (ConnectorStreamServer server = ConnectorStreamServer.tcp();
+        try (StreamLineServer server = StreamLineServer.tcp();
              StatsdConnector connector = new StatsdConnector(loopback(Protocol.TCP, server.port()).queueSize(50).build())) {
             connector.bindTo(registry);
             offerAll(connector, numbered("self", 0, 50));
@@ -110,7 +111,7 @@ class StatsdConnectorLifecycleTest {
 
     @Test
     void micrometersStatsdRegistryWritesThroughTheConnector() throws Exception {
-        try (ConnectorStreamServer server = ConnectorStreamServer.tcp();
+        try (StreamLineServer server = StreamLineServer.tcp();
              StatsdConnector connector = new StatsdConnector(loopback(Protocol.TCP, server.port()).build()).start()) {
             StatsdConfig config = new StatsdConfig() {
                 @Override

@@ -1,5 +1,6 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.testing.StreamLineServer;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.freeTcpPort;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.loopback;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.numbered;
@@ -35,7 +36,7 @@ class StatsdConnectorTcpTest {
         int port = freeTcpPort(); // the agent is down at start-up
         AtomicBoolean producing = new AtomicBoolean(true);
         AtomicInteger produced = new AtomicInteger();
-        List<ConnectorStreamServer> servers = new ArrayList<>();
+        List<StreamLineServer> servers = new ArrayList<>();
         try (StatsdConnector connector = new StatsdConnector(loopback(Protocol.TCP, port).queueSize(200_000).build()).start()) {
             Thread producer = new Thread(() -> {
                 for (int i = 0; producing.get(); i++) {
@@ -51,11 +52,11 @@ class StatsdConnectorTcpTest {
             producer.start();
 
             Thread.sleep(300);
-            servers.add(ConnectorStreamServer.tcp(port));
+            servers.add(StreamLineServer.tcp(port));
             Thread.sleep(700);
             servers.get(0).stopGracefully(WAIT);
             Thread.sleep(2_000);
-            servers.add(ConnectorStreamServer.tcp(port));
+            servers.add(StreamLineServer.tcp(port));
             Thread.sleep(700);
             producing.set(false);
             producer.join();
@@ -71,7 +72,7 @@ class StatsdConnectorTcpTest {
                     .isZero();
         } finally {
             producing.set(false);
-            for (ConnectorStreamServer server : servers) {
+            for (StreamLineServer server : servers) {
                 server.close();
             }
         }
@@ -79,7 +80,7 @@ class StatsdConnectorTcpTest {
 
     @Test
     void anAgentThatClosedTheConnectionDoesNotSwallowTheNextBatch() throws Exception {
-        try (ConnectorStreamServer server = ConnectorStreamServer.tcp();
+        try (StreamLineServer server = StreamLineServer.tcp();
              StatsdConnector connector = new StatsdConnector(loopback(Protocol.TCP, server.port()).build()).start()) {
             offerAll(connector, numbered("before", 0, 50));
             server.awaitLines(50, WAIT);
@@ -174,7 +175,7 @@ class StatsdConnectorTcpTest {
 
     @Test
     void closeFlushesEveryQueuedLine() throws Exception {
-        try (ConnectorStreamServer server = ConnectorStreamServer.tcp()) {
+        try (StreamLineServer server = StreamLineServer.tcp()) {
             StatsdConnector connector = new StatsdConnector(loopback(Protocol.TCP, server.port()).build());
             List<String> lines = numbered("flush", 0, 8_000);
             offerAll(connector, lines);
@@ -246,7 +247,7 @@ class StatsdConnectorTcpTest {
 
     @Test
     void reconnectEveryRotatesTheConnectionWithoutLosingALine() throws Exception {
-        try (ConnectorStreamServer server = ConnectorStreamServer.tcp();
+        try (StreamLineServer server = StreamLineServer.tcp();
              StatsdConnector connector = new StatsdConnector(loopback(Protocol.TCP, server.port())
                      .reconnectEvery(Duration.ofMillis(150)).build()).start()) {
             List<String> lines = numbered("rotate", 0, 40);

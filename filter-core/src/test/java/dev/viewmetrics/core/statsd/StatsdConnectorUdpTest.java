@@ -1,5 +1,6 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.testing.StreamLineServer;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.freeUdpPort;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.loopback;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.numbered;
@@ -64,19 +65,19 @@ class StatsdConnectorUdpTest {
         int port = freeUdpPort();
         try (StatsdConnector connector = new StatsdConnector(loopback(Protocol.UDP, port).build()).start()) {
             // ICMP port unreachable comes back for one datagram and fails the next send
-            ConnectorStreamServer.await(() -> {
+            StreamLineServer.await(() -> {
                 connector.offer("nobody.home:1|c");
                 return connector.dropped("send_error") > 0;
             }, WAIT, () -> "no send_error counted");
 
             try (ConnectorUdpReceiver receiver = ConnectorUdpReceiver.open(port)) {
-                ConnectorStreamServer.await(() -> {
+                StreamLineServer.await(() -> {
                     connector.offer("probe:1|c");
                     return !receiver.lines().isEmpty();
                 }, WAIT, () -> "nothing arrived after the agent came back");
                 List<String> lines = numbered("udp.back", 0, 100);
                 offerAll(connector, lines);
-                ConnectorStreamServer.await(() -> received(receiver, "udp.back").size() == lines.size(), WAIT,
+                StreamLineServer.await(() -> received(receiver, "udp.back").size() == lines.size(), WAIT,
                         () -> "got " + received(receiver, "udp.back"));
 
                 assertThat(received(receiver, "udp.back")).containsExactlyElementsOf(lines);

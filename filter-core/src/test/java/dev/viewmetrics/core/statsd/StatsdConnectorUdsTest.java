@@ -1,5 +1,6 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.testing.StreamLineServer;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.numbered;
 import static dev.viewmetrics.core.statsd.ConnectorTestSupport.offerAll;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,13 +30,13 @@ class StatsdConnectorUdsTest {
         List<String> first = numbered("uds.first", 0, 500);
         List<String> second = numbered("uds.second", 0, 500);
         try (StatsdConnector connector = new StatsdConnector(settings).start()) {
-            ConnectorStreamServer before = ConnectorStreamServer.uds(socket);
+            StreamLineServer before = StreamLineServer.uds(socket);
             offerAll(connector, first);
             before.awaitLines(first.size(), WAIT);
             before.close(); // everything sent was read: a plain stop loses nothing
 
             offerAll(connector, second); // queued while no agent listens
-            try (ConnectorStreamServer after = ConnectorStreamServer.uds(socket)) {
+            try (StreamLineServer after = StreamLineServer.uds(socket)) {
                 after.awaitLines(second.size(), WAIT);
 
                 List<String> received = new ArrayList<>(before.lines());

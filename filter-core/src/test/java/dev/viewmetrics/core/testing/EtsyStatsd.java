@@ -1,4 +1,4 @@
-package dev.viewmetrics.core.statsd;
+package dev.viewmetrics.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +29,10 @@ import java.util.stream.Stream;
  * killed ({@link #stop()}) and started again on the same address ({@link #startAgain()});
  * {@link #close()} kills it and removes its files.
  */
-final class EtsyStatsd implements AutoCloseable {
+public final class EtsyStatsd implements AutoCloseable {
 
     /** Which of statsd's servers receives the lines. */
-    enum Server {
+    public enum Server {
         /** {@code ./servers/udp} on 127.0.0.1. */
         UDP,
         /** {@code ./servers/tcp} on 127.0.0.1. */
@@ -42,7 +42,7 @@ final class EtsyStatsd implements AutoCloseable {
     }
 
     /** Where the build installed statsd; override with {@code -Dviewmetrics.statsd.dir=...}. */
-    static final Path INSTALL_DIR = Path.of(System.getProperty("viewmetrics.statsd.dir", "target/statsd"));
+    public static final Path INSTALL_DIR = Path.of(System.getProperty("viewmetrics.statsd.dir", "target/statsd"));
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
@@ -63,7 +63,7 @@ final class EtsyStatsd implements AutoCloseable {
     }
 
     /** Starts statsd with the given server on free loopback ports (or a socket in a temp dir) and waits until it answers. */
-    static EtsyStatsd start(Server server) throws IOException {
+    public static EtsyStatsd start(Server server) throws IOException {
         Path stats = INSTALL_DIR.resolve("node_modules/statsd/stats.js");
         if (!Files.isRegularFile(stats)) {
             throw new IllegalStateException("etsy statsd is not installed at " + stats.toAbsolutePath()
@@ -81,39 +81,39 @@ final class EtsyStatsd implements AutoCloseable {
     }
 
     /** Starts a new statsd process on the same ports (or socket) after {@link #stop()}; it counts from zero. */
-    EtsyStatsd startAgain() throws IOException {
+    public EtsyStatsd startAgain() throws IOException {
         stop();
         launch();
         return this;
     }
 
-    Server server() {
+    public Server server() {
         return server;
     }
 
     /** @return the UDP or TCP port that receives lines */
-    int port() {
+    public int port() {
         return port;
     }
 
     /** @return the Unix-domain socket that receives lines, for {@link Server#UDS} */
-    Path socket() {
+    public Path socket() {
         return socket;
     }
 
-    int mgmtPort() {
+    public int mgmtPort() {
         return mgmtPort;
     }
 
     /** @return every counter statsd holds, including its own {@code statsd.*} ones */
-    Map<String, Double> counters() {
+    public Map<String, Double> counters() {
         Map<String, Double> counters = new LinkedHashMap<>();
         InspectParser.parseObject(query("counters")).forEach((key, value) -> counters.put(key, (Double) value));
         return counters;
     }
 
     /** @return every timer's recorded values, in the order received */
-    Map<String, List<Double>> timers() {
+    public Map<String, List<Double>> timers() {
         Map<String, List<Double>> timers = new LinkedHashMap<>();
         InspectParser.parseObject(query("timers")).forEach((key, value) -> {
             List<Double> values = new ArrayList<>();
@@ -126,17 +126,17 @@ final class EtsyStatsd implements AutoCloseable {
     }
 
     /** @return the counter's value, 0 when statsd has not seen it */
-    double counter(String name) {
+    public double counter(String name) {
         return counters().getOrDefault(name, 0.0);
     }
 
     /** @return the timer's values, empty when statsd has not seen it */
-    List<Double> timer(String name) {
+    public List<Double> timer(String name) {
         return timers().getOrDefault(name, List.of());
     }
 
     /** Kills the statsd process (SIGTERM, then SIGKILL) and waits until it is gone. */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }
@@ -164,7 +164,7 @@ final class EtsyStatsd implements AutoCloseable {
     }
 
     /** @return what statsd printed so far */
-    String log() {
+    public String log() {
         try {
             Path log = dir.resolve("statsd.log");
             return Files.exists(log) ? Files.readString(log) : "";
@@ -279,7 +279,7 @@ final class EtsyStatsd implements AutoCloseable {
      * Reads what Node's {@code util.inspect} prints for plain objects of numbers and arrays: keys bare
      * or quoted, numbers (also {@code NaN}, {@code Infinity}), arrays, nested objects, strings.
      */
-    static final class InspectParser {
+    public static final class InspectParser {
         private final String text;
         private int at;
 
@@ -288,7 +288,7 @@ final class EtsyStatsd implements AutoCloseable {
         }
 
         /** Parses one object; throws on anything else, or on a truncated array. */
-        static Map<String, Object> parseObject(String text) {
+        public static Map<String, Object> parseObject(String text) {
             InspectParser parser = new InspectParser(text);
             parser.skipSpace();
             Map<String, Object> object = parser.object();

@@ -1,4 +1,4 @@
-package dev.viewmetrics.core.statsd;
+package dev.viewmetrics.core.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,14 +28,14 @@ import java.util.function.BooleanSupplier;
  * gracefully (it stops listening and half-closes every connection, then reads until the client
  * hangs up, so nothing the client wrote is lost) and started again on the same address.
  */
-final class ConnectorStreamServer implements AutoCloseable {
+public final class StreamLineServer implements AutoCloseable {
 
     private final ServerSocketChannel listener;
     private final SocketAddress address;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    private ConnectorStreamServer(ServerSocketChannel listener) throws IOException {
+    private StreamLineServer(ServerSocketChannel listener) throws IOException {
         this.listener = listener;
         this.address = listener.getLocalAddress();
         this.acceptor = new Thread(this::acceptLoop, "test-line-server-accept");
@@ -44,36 +44,36 @@ final class ConnectorStreamServer implements AutoCloseable {
     }
 
     /** A TCP server on 127.0.0.1 at a free port. */
-    static ConnectorStreamServer tcp() throws IOException {
+    public static StreamLineServer tcp() throws IOException {
         return tcp(0);
     }
 
     /** A TCP server on 127.0.0.1 at {@code port} (0: any free port), reusing the address of a previous run. */
-    static ConnectorStreamServer tcp(int port) throws IOException {
+    public static StreamLineServer tcp(int port) throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        return new ConnectorStreamServer(channel);
+        return new StreamLineServer(channel);
     }
 
     /** A Unix-domain stream server at {@code path}, replacing a stale socket file. */
-    static ConnectorStreamServer uds(Path path) throws IOException {
+    public static StreamLineServer uds(Path path) throws IOException {
         Files.deleteIfExists(path);
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         channel.bind(UnixDomainSocketAddress.of(path));
-        return new ConnectorStreamServer(channel);
+        return new StreamLineServer(channel);
     }
 
-    int port() {
+    public int port() {
         return ((InetSocketAddress) address).getPort();
     }
 
-    int connectionCount() {
+    public int connectionCount() {
         return connections.size();
     }
 
     /** @return every line received, connection after connection */
-    List<String> lines() {
+    public List<String> lines() {
         List<String> all = new ArrayList<>();
         for (Connection connection : connections) {
             synchronized (connection.lines) {
@@ -84,23 +84,23 @@ final class ConnectorStreamServer implements AutoCloseable {
     }
 
     /** @return how many lines arrived so far */
-    int lineCount() {
+    public int lineCount() {
         return connections.stream().mapToInt(c -> c.lines.size()).sum();
     }
 
     /** @return bytes received after the last newline of a connection that ended (should stay 0) */
-    int unterminatedBytes() {
+    public int unterminatedBytes() {
         return connections.stream().mapToInt(c -> c.unterminated).sum();
     }
 
     /** Waits until at least {@code count} lines arrived. */
-    void awaitLines(int count, Duration timeout) {
+    public void awaitLines(int count, Duration timeout) {
         await(() -> lineCount() >= count, timeout,
                 () -> "expected " + count + " lines, got " + lineCount());
     }
 
     /** Waits until every accepted connection has ended. */
-    void awaitConnectionsEnded(Duration timeout) {
+    public void awaitConnectionsEnded(Duration timeout) {
         await(() -> connections.stream().noneMatch(c -> c.reader.isAlive()), timeout,
                 () -> "connections still open");
     }
@@ -109,7 +109,7 @@ final class ConnectorStreamServer implements AutoCloseable {
      * Closes every accepted connection from the server side while still listening, as an agent
      * that restarts its workers would. Call it when the client is idle: bytes in flight are lost.
      */
-    void closeConnections() throws IOException {
+    public void closeConnections() throws IOException {
         for (Connection connection : connections) {
             connection.channel.close();
         }
@@ -120,7 +120,7 @@ final class ConnectorStreamServer implements AutoCloseable {
      * Stops listening, half-closes every connection and reads each until the client closes it
      * (at most {@code timeout}), so that every byte the client wrote is received.
      */
-    void stopGracefully(Duration timeout) throws IOException {
+    public void stopGracefully(Duration timeout) throws IOException {
         listener.close();
         for (Connection connection : connections) {
             try {
@@ -173,7 +173,7 @@ final class ConnectorStreamServer implements AutoCloseable {
         }
     }
 
-    static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> failure) {
+    public static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> failure) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
