@@ -66,6 +66,24 @@ public final class Settings {
         return null;
     }
 
+    /**
+     * The value of {@code key} even when it is set to blank ({@code ""}), or {@code null} when it is not set at
+     * all: for settings where "empty" means something, such as a prefix that is explicitly none.
+     */
+    public String getAllowingEmpty(String key) {
+        String value = explicit.apply(key);
+        if (value != null) {
+            return value.trim();
+        }
+        for (String name : environmentNames(key)) {
+            value = environment.apply(name);
+            if (value != null) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+
     /** The value of {@code key}, or {@code fallback} when unset. */
     public String get(String key, String fallback) {
         String value = get(key);
