@@ -78,8 +78,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping Jetty", e);
+        }
     }
 
     /** What differs between Jetty's servlet environments: the handler classes of one web application. */
