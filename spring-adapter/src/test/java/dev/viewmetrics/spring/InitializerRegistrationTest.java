@@ -1,9 +1,11 @@
 package dev.viewmetrics.spring;
 
+import dev.viewmetrics.spring.shop.GateFilter;
 import dev.viewmetrics.spring.shop.MetricsConfig;
 import dev.viewmetrics.spring.shop.WebConfig;
 import dev.viewmetrics.spring.testing.UdpAgent;
 import dev.viewmetrics.spring.testing.WebServer;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletRegistration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link ViewMetricsSpring#register} from a {@code WebApplicationInitializer}-style setup with a single
- * DispatcherServlet context (no root context): the filter finds its bean in the DispatcherServlet's context.
+ * DispatcherServlet context (no root context): the filter finds its bean in the DispatcherServlet's context, and
+ * runs ahead of a security-style filter on {@code /*} registered after it.
  */
 class InitializerRegistrationTest {
 
@@ -42,6 +45,9 @@ class InitializerRegistrationTest {
             dispatcher.addMapping("/");
 
             ViewMetricsSpring.register(servletContext);
+            FilterRegistration.Dynamic security = servletContext.addFilter("security", new GateFilter());
+            security.setAsyncSupported(true);
+            security.addMappingForUrlPatterns(null, true, "/*");
             try {
                 ViewMetricsSpring.register(servletContext);
             } catch (RuntimeException e) {
@@ -63,6 +69,13 @@ class InitializerRegistrationTest {
 
         assertThat(agent.duration("/orders/{orderId}")).contains("method:GET,status:200");
         assertThat(agent.duration("/async/callable/{jobId}")).contains("method:GET,status:200");
+    }
+
+    @Test
+    void requestsAnsweredByALaterSecurityFilterAreMeasured() throws Exception {
+        assertThat(server.get("/admin/reports/2024").statusCode()).isEqualTo(401);
+
+        assertThat(agent.duration("/admin/reports/{id}")).contains("status:401,outcome:CLIENT_ERROR");
     }
 
     @Test

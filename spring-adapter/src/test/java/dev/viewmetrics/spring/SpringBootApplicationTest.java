@@ -59,6 +59,8 @@ class SpringBootApplicationTest {
 
         assertThat(Lines.tags(agent.duration("/invoices/{invoiceId}"))).isEqualTo("route:/invoices/{invoiceId},"
                 + "method:GET,status:200,outcome:SUCCESS,exception:none,service:billing,environment:boot");
+        assertThat(agent.all(line -> line.startsWith("view.duration:") && line.contains("#route:/invoices/{invoiceId},"),
+                Duration.ofMillis(300))).as("one filter registration, one line").hasSize(1);
     }
 
     @Test
