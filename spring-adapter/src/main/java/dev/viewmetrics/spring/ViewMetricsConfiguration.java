@@ -1,0 +1,62 @@
+package dev.viewmetrics.spring;
+
+import dev.viewmetrics.core.ViewMetrics;
+import dev.viewmetrics.core.ViewMetricsFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.MappedInterceptor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The beans of {@link EnableViewMetrics}: the configured {@link ViewMetrics}, its filter, and the interceptor that
+ * reports what Spring MVC matched. The interceptor is a {@link MappedInterceptor} bean because every Spring MVC
+ * handler mapping picks those up, with or without {@code @EnableWebMvc}; where Spring MVC is configured by
+ * {@code @EnableWebMvc} or Spring Boot, the {@link ExceptionReportingResolver} goes first among the exception
+ * resolvers too.
+ */
+@Configuration(proxyBeanMethods = false)
+class ViewMetricsConfiguration implements WebMvcConfigurer {
+
+    /**
+     * viewmetrics configured from {@code viewmetrics.*} properties. It records into the application's
+     * {@code MeterRegistry} unless {@code viewmetrics.statsd.host} asks for viewmetrics' own StatsD client.
+     */
+    @Bean(destroyMethod = "close")
+    ViewMetrics viewMetrics(Environment environment, ObjectProvider<MeterRegistry> registries) {
+        Map<String, String> settings = SpringSettings.read(environment);
+        ViewMetrics.Builder builder = ViewMetrics.builder();
+        settings.forEach(builder::set);
+        if (!settings.containsKey(SpringSettings.STATSD_HOST)) {
+            MeterRegistry registry = registries.getIfUnique();
+            if (registry != null) {
+                builder.registry(registry);
+            }
+        }
+        return builder.build();
+    }
+
+    @Bean(name = ViewMetricsSpring.FILTER_BEAN_NAME)
+    ViewMetricsFilter viewMetricsFilter(ViewMetrics viewMetrics) {
+        return viewMetrics.filter();
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static MappedInterceptor viewMetricsInterceptor() {
+        return new MappedInterceptor(null, new MvcReportingInterceptor());
+    }
+
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        resolvers.add(0, new ExceptionReportingResolver());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Spring MVC integration of viewmetrics: {@link dev.viewmetrics.spring.EnableViewMetrics} registers the
+ * {@link dev.viewmetrics.core.ViewMetricsFilter} and reports what Spring MVC knows about each request (the route
+ * template it matched, the handler, an exception it handled) to the filter through
+ * {@link dev.viewmetrics.core.ViewMetricsContext}. This package only reports; the filter measures.
+ */
+package dev.viewmetrics.spring;
