@@ -1,10 +1,12 @@
 package dev.viewmetrics.core;
 
-import dev.viewmetrics.core.testing.Servlets;
 import dev.viewmetrics.core.testing.TestServer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +31,14 @@ class RouteCardinalityTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ViewMetrics metrics = ViewMetrics.builder().registry(registry).maxRoutes(MAX_ROUTES)
                 .environmentVariables(key -> null).build();
+        AtomicLong served = new AtomicLong();
         try (TestServer server = TestServer.builder("").filter(metrics.filter())
-                .servlet("/", Servlets.status(200)).start()) {
+                .servlet("/", new HttpServlet() {
+                    @Override
+                    protected void service(HttpServletRequest req, HttpServletResponse resp) {
+                        served.incrementAndGet(); // the client may retry a GET on a closing connection
+                    }
+                }).start()) {
             ExecutorService clients = Executors.newFixedThreadPool(4);
             try {
                 List<Future<?>> sent = new ArrayList<>();
@@ -53,7 +62,8 @@ class RouteCardinalityTest {
         List<Timer> timers = registry.find("view.duration").timers().stream().collect(Collectors.toList());
         Set<String> routes = timers.stream().map(t -> t.getId().getTag("route")).collect(Collectors.toSet());
         assertThat(routes).hasSize(MAX_ROUTES + 1).contains("OTHER");
-        assertThat(timers.stream().mapToLong(Timer::count).sum()).isEqualTo(REQUESTS);
+        assertThat(served.get()).isGreaterThanOrEqualTo(REQUESTS);
+        assertThat(timers.stream().mapToLong(Timer::count).sum()).isEqualTo(served.get());
         assertThat(registry.getMeters().stream().map(Meter::getId).filter(id -> id.getName().startsWith("view.")))
                 .hasSizeLessThanOrEqualTo(2 * (MAX_ROUTES + 1) + 1);
     }
