@@ -17,7 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.EventListener;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -78,6 +81,9 @@ public final class TestServer implements AutoCloseable {
         private Executor executor;
         private EnumSet<DispatcherType> dispatchers = EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC);
         private final Map<Integer, String> errorPages = new LinkedHashMap<>();
+        private final Map<String, String> contextParams = new LinkedHashMap<>();
+        private final List<EventListener> listeners = new ArrayList<>();
+        private boolean withFilter = true;
 
         private Builder(String contextPath) {
             this.contextPath = contextPath;
@@ -92,6 +98,24 @@ public final class TestServer implements AutoCloseable {
         /** Deploys this filter instance instead of a web.xml-style one. */
         public Builder filter(Filter filter) {
             this.filter = filter;
+            return this;
+        }
+
+        /** A context init-param, as {@code <context-param>} would declare it. */
+        public Builder contextParam(String name, String value) {
+            contextParams.put(name, value);
+            return this;
+        }
+
+        /** A listener, as {@code <listener>} would declare it. */
+        public Builder listener(EventListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Deploys no viewmetrics filter at all. */
+        public Builder withoutFilter() {
+            withFilter = false;
             return this;
         }
 
@@ -132,11 +156,16 @@ public final class TestServer implements AutoCloseable {
             connector.setPort(0);
             server.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
-            FilterHolder holder = filter != null ? new FilterHolder(filter) : new FilterHolder(ViewMetricsFilter.class);
-            holder.setName("viewmetrics");
-            holder.setAsyncSupported(true);
-            initParams.forEach(holder::setInitParameter);
-            context.addFilter(holder, "/*", dispatchers);
+            contextParams.forEach(context::setInitParameter);
+            listeners.forEach(context::addEventListener);
+            if (withFilter) {
+                FilterHolder holder = filter != null ? new FilterHolder(filter)
+                        : new FilterHolder(ViewMetricsFilter.class);
+                holder.setName("viewmetrics");
+                holder.setAsyncSupported(true);
+                initParams.forEach(holder::setInitParameter);
+                context.addFilter(holder, "/*", dispatchers);
+            }
             if (!errorPages.isEmpty()) {
                 org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler errors =
                         new org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler();
