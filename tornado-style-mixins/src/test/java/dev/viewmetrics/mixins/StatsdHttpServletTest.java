@@ -17,20 +17,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The handler mixin and sprockets' per-request timer, from real servlets in a real container. */
 class StatsdHttpServletTest {
 
-    /** Uses the handler mixin the way sprockets' handlers do. */
+    // readme-example: mixin-handler
     public static class WidgetHandler extends StatsdHttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            try (StatsdClient.Timer ignored = executionTimer("widgets", "load")) {
+            try (StatsdClient.Timer timer = executionTimer("widgets", "load")) {
                 increaseCounter("widgets", "served");
             }
-            increaseCounter(3, "widgets", "parts");
             recordTiming(0.002, "widgets", "render");
-            if (req.getPathInfo().endsWith("/missing")) {
-                resp.sendError(404);
-                return;
-            }
             resp.getWriter().write("widget");
+        }
+    }
+    // end readme-example
+
+    /** Answers 404 or fails, and counts by more than one. */
+    public static class PartsHandler extends StatsdHttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            increaseCounter(3, "widgets", "parts");
+            resp.sendError(404);
         }
 
         @Override
@@ -57,7 +62,8 @@ class StatsdHttpServletTest {
                 .contextParam("statsd.host", "127.0.0.1").contextParam("statsd.port", Integer.toString(agentPort))
                 .contextParam("service", "sample").contextParam("environment", "dev")
                 .listener(new StatsdApplication())
-                .servlet("/widgets/*", new WidgetHandler()).servlet("/slow", new SlowHandler()).start();
+                .servlet("/widgets/*", new WidgetHandler()).servlet("/parts/*", new PartsHandler())
+                .servlet("/slow", new SlowHandler()).start();
     }
 
     @Test
@@ -65,15 +71,15 @@ class StatsdHttpServletTest {
         try (StreamLineServer agent = StreamLineServer.tcp()) {
             try (TestServer server = shop(agent.port())) {
                 assertThat(server.get("/widgets/7").body()).isEqualTo("widget");
-                assertThat(server.get("/widgets/missing").statusCode()).isEqualTo(404);
-                assertThat(server.send("POST", "/widgets/7").statusCode()).isEqualTo(500);
+                assertThat(server.get("/parts/missing").statusCode()).isEqualTo(404);
+                assertThat(server.send("POST", "/parts/7").statusCode()).isEqualTo(500);
                 assertThat(server.get("/slow").statusCode()).isEqualTo(204);
             } // stopping the context stops StatsD, flushing the queue
 
             List<String> lines = agent.lines();
             assertThat(lines).anyMatch(l -> l.matches("applications\\.sample\\.dev\\.timers\\.WidgetHandler\\.GET\\.200:[0-9.]+\\|ms"))
-                    .anyMatch(l -> l.matches("applications\\.sample\\.dev\\.timers\\.WidgetHandler\\.GET\\.404:[0-9.]+\\|ms"))
-                    .anyMatch(l -> l.matches("applications\\.sample\\.dev\\.timers\\.WidgetHandler\\.POST\\.500:[0-9.]+\\|ms"))
+                    .anyMatch(l -> l.matches("applications\\.sample\\.dev\\.timers\\.PartsHandler\\.GET\\.404:[0-9.]+\\|ms"))
+                    .anyMatch(l -> l.matches("applications\\.sample\\.dev\\.timers\\.PartsHandler\\.POST\\.500:[0-9.]+\\|ms"))
                     .contains("applications.sample.dev.counters.widgets.served:1|c",
                             "applications.sample.dev.counters.widgets.parts:3|c",
                             "applications.sample.dev.timers.widgets.render:2|ms")
@@ -92,7 +98,7 @@ class StatsdHttpServletTest {
             for (int i = 0; i < 20; i++) {
                 server.get("/widgets/" + i);
             }
-            agent.awaitLines(20 * 5, Duration.ofSeconds(10));
+            agent.awaitLines(20 * 4, Duration.ofSeconds(10));
             agent.stopGracefully(Duration.ofSeconds(5));
             List<String> before = agent.lines();
 
@@ -100,7 +106,7 @@ class StatsdHttpServletTest {
                 server.get("/widgets/" + i); // the agent is down
             }
             try (StreamLineServer restarted = StreamLineServer.tcp(port)) {
-                restarted.awaitLines(20 * 5, Duration.ofSeconds(15));
+                restarted.awaitLines(20 * 4, Duration.ofSeconds(15));
                 assertThat(before).filteredOn(l -> l.contains("counters.widgets.served")).hasSize(20);
                 assertThat(restarted.lines()).filteredOn(l -> l.contains("counters.widgets.served")).hasSize(20);
                 assertThat(restarted.lines()).filteredOn(l -> l.contains("timers.WidgetHandler.GET.200")).hasSize(20);
