@@ -29,6 +29,18 @@ public final class ViewMetrics implements AutoCloseable {
 
     /** Default meter base name: {@code view.duration}, {@code view.cpu}, {@code view.active}. */
     public static final String DEFAULT_BASE_NAME = "view";
+    /**
+     * Servlet context attribute: a {@code MeterRegistry} the application puts there is what filters declared in
+     * {@code web.xml} record into (their other settings still come from init-params).
+     */
+    public static final String REGISTRY_ATTRIBUTE = "dev.viewmetrics.registry";
+
+    /**
+     * Servlet context attribute under which the first filter of a web application publishes its
+     * {@code ViewMetrics}, for whoever wants to read the numbers (the stats page, reporters).
+     */
+    public static final String CONTEXT_ATTRIBUTE = "dev.viewmetrics.metrics";
+
     /** Default bound on distinct routes before new ones are reported as {@code OTHER}. */
     public static final int DEFAULT_MAX_ROUTES = 500;
 

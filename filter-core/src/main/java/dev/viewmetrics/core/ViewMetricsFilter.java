@@ -3,7 +3,9 @@ package dev.viewmetrics.core;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -17,7 +19,9 @@ import java.util.Collections;
  * The servlet filter that times every request (wall and CPU) under its route template. Declare it in
  * {@code web.xml} with {@code <init-param>}s only (keys of the configuration table, environment variables as
  * fallback), or create it from a {@link ViewMetrics} in code. Map it to {@code /*} for the {@code REQUEST} and
- * {@code ASYNC} dispatcher types with {@code async-supported} true.
+ * {@code ASYNC} dispatcher types with {@code async-supported} true. A {@code web.xml} filter records into the
+ * registry found in the servlet context attribute {@link ViewMetrics#REGISTRY_ATTRIBUTE}, if the application put
+ * one there; every filter publishes its {@link ViewMetrics} as {@link ViewMetrics#CONTEXT_ATTRIBUTE}.
  */
 public final class ViewMetricsFilter implements Filter {
 
@@ -36,11 +40,16 @@ public final class ViewMetricsFilter implements Filter {
 
     @Override
     public void init(FilterConfig config) throws ServletException {
+        ServletContext context = config.getServletContext();
         if (metrics == null) {
             try {
                 ViewMetrics.Builder builder = ViewMetrics.builder();
                 for (String name : Collections.list(config.getInitParameterNames())) {
                     builder.set(name, config.getInitParameter(name));
+                }
+                Object shared = context.getAttribute(ViewMetrics.REGISTRY_ATTRIBUTE);
+                if (shared instanceof MeterRegistry) {
+                    builder.registry((MeterRegistry) shared);
                 }
                 metrics = builder.build();
                 ownsMetrics = true;
@@ -48,7 +57,10 @@ public final class ViewMetricsFilter implements Filter {
                 throw new ServletException(e.getMessage(), e);
             }
         }
-        timing = new RequestTiming(metrics, config.getServletContext().getContextPath());
+        if (context.getAttribute(ViewMetrics.CONTEXT_ATTRIBUTE) == null) {
+            context.setAttribute(ViewMetrics.CONTEXT_ATTRIBUTE, metrics);
+        }
+        timing = new RequestTiming(metrics, context.getContextPath());
     }
 
     @Override

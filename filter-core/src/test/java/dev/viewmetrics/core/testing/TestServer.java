@@ -82,6 +82,7 @@ public final class TestServer implements AutoCloseable {
         private EnumSet<DispatcherType> dispatchers = EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC);
         private final Map<Integer, String> errorPages = new LinkedHashMap<>();
         private final Map<String, String> contextParams = new LinkedHashMap<>();
+        private final Map<String, Object> contextAttributes = new LinkedHashMap<>();
         private final List<EventListener> listeners = new ArrayList<>();
         private boolean withFilter = true;
 
@@ -104,6 +105,12 @@ public final class TestServer implements AutoCloseable {
         /** A context init-param, as {@code <context-param>} would declare it. */
         public Builder contextParam(String name, String value) {
             contextParams.put(name, value);
+            return this;
+        }
+
+        /** A servlet context attribute, set before the application starts. */
+        public Builder contextAttribute(String name, Object value) {
+            contextAttributes.put(name, value);
             return this;
         }
 
@@ -157,6 +164,7 @@ public final class TestServer implements AutoCloseable {
             server.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
             contextParams.forEach(context::setInitParameter);
+            contextAttributes.forEach(context::setAttribute);
             listeners.forEach(context::addEventListener);
             if (withFilter) {
                 FilterHolder holder = filter != null ? new FilterHolder(filter)
