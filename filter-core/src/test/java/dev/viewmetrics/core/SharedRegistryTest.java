@@ -3,7 +3,13 @@ package dev.viewmetrics.core;
 import dev.viewmetrics.core.testing.Servlets;
 import dev.viewmetrics.core.testing.TestServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,5 +29,47 @@ class SharedRegistryTest {
             assertThat(((ViewMetrics) published).registry()).isSameAs(shared);
         }
         assertThat(shared.get("view.duration").tag("route", "/plain/users/{id}").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void applicationsSharingARegistryShareTheInFlightGauge() throws Exception {
+        SimpleMeterRegistry shared = new SimpleMeterRegistry();
+        CountDownLatch inside = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServlet waiting = new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req,
+                    HttpServletResponse resp) {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        ViewMetrics first = ViewMetrics.builder().registry(shared).environmentVariables(key -> null).build();
+        ViewMetrics second = ViewMetrics.builder().registry(shared).environmentVariables(key -> null).build();
+        try (TestServer a = TestServer.builder("/a").filter(first.filter()).servlet("/*", waiting).start();
+                TestServer b = TestServer.builder("/b").filter(second.filter()).servlet("/*", waiting).start()) {
+            CompletableFuture<?> inA = CompletableFuture.runAsync(
+                    () -> get(a, "/a/x"));
+            CompletableFuture<?> inB = CompletableFuture.runAsync(
+                    () -> get(b, "/b/y"));
+            inside.await();
+            assertThat(shared.get("view.active").tag("method", "GET").gauge().value()).isEqualTo(2.0);
+            release.countDown();
+            inA.get();
+            inB.get();
+        }
+        assertThat(shared.get("view.active").tag("method", "GET").gauge().value()).isZero();
+    }
+
+    private static void get(TestServer server, String path) {
+        try {
+            server.get(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

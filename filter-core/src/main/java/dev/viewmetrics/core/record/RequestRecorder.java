@@ -1,6 +1,5 @@
 package dev.viewmetrics.core.record;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -89,9 +88,8 @@ public final class RequestRecorder {
             synchronized (active) {
                 counter = active[method];
                 if (counter == null) {
-                    counter = new AtomicLong();
-                    Gauge.builder(activeName, counter, AtomicLong::get).description("HTTP requests in flight")
-                            .tags(Tags.of("method", HttpMethods.name(method)).and(globalTags)).register(registry);
+                    counter = ActiveRequests.counter(registry, activeName,
+                            Tags.of("method", HttpMethods.name(method)).and(globalTags));
                     active[method] = counter;
                 }
             }

@@ -1,0 +1,65 @@
+package dev.viewmetrics.sample.spring;
+
+import dev.viewmetrics.sample.CpuBurner;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Endpoints that show what wall and CPU time tell apart: {@code /cpu?ms=N} works, {@code /slow?ms=N} waits,
+ * {@code /fail} throws (turned into a 500 by the handler below), {@code /async/{id}} completes later.
+ */
+@RestController
+public class LoadController {
+
+    private static final long MAX_MILLIS = 10_000;
+
+    private final ScheduledExecutorService completer;
+
+    public LoadController(ScheduledExecutorService completer) {
+        this.completer = completer;
+    }
+
+    @GetMapping("/cpu")
+    public String cpu(@RequestParam(name = "ms", defaultValue = "10") long millis) {
+        long ms = clamp(millis);
+        CpuBurner.burn(ms);
+        return "burned " + ms + " ms of CPU\n";
+    }
+
+    @GetMapping("/slow")
+    public String slow(@RequestParam(name = "ms", defaultValue = "10") long millis) throws InterruptedException {
+        long ms = clamp(millis);
+        Thread.sleep(ms);
+        return "slept " + ms + " ms\n";
+    }
+
+    @GetMapping("/fail")
+    public String fail() {
+        throw new IllegalStateException("the sample fails on purpose");
+    }
+
+    @GetMapping("/async/{id}")
+    public DeferredResult<String> async(@PathVariable("id") String id) {
+        DeferredResult<String> result = new DeferredResult<>(5_000L);
+        completer.schedule(() -> result.setResult("async " + id + "\n"), 50, TimeUnit.MILLISECONDS);
+        return result;
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    public ResponseEntity<String> failed(IllegalStateException e) {
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body("failed: " + e.getMessage() + "\n");
+    }
+
+    private static long clamp(long millis) {
+        return Math.max(0, Math.min(MAX_MILLIS, millis));
+    }
+}
