@@ -46,6 +46,7 @@ public final class ViewMetrics implements AutoCloseable {
 
     final RequestRecorder recorder;
     final FaultCounter faults;
+    final boolean enabled;
     final boolean cpuTime;
     final boolean handlerTag;
     final Tags globalTags;
@@ -60,6 +61,7 @@ public final class ViewMetrics implements AutoCloseable {
         Settings settings = builder.settings();
         String baseName = settings.get("base-name", DEFAULT_BASE_NAME);
         this.maxRoutes = settings.getInt("max-routes", DEFAULT_MAX_ROUTES, 1, 1_000_000);
+        this.enabled = settings.getBoolean("enabled", true);
         this.cpuTime = settings.getBoolean("cpu-time", true);
         this.handlerTag = settings.getBoolean("handler-tag", false);
         this.declaredRoutes = templates(settings, "routes");
@@ -175,6 +177,11 @@ public final class ViewMetrics implements AutoCloseable {
         /** Distinct routes allowed before new ones are reported as {@code OTHER} (500). */
         public Builder maxRoutes(int maxRoutes) {
             return set("max-routes", Integer.toString(maxRoutes));
+        }
+
+        /** Whether requests are measured at all ({@code true}); off, every filter passes requests straight through. */
+        public Builder enabled(boolean enabled) {
+            return set("enabled", Boolean.toString(enabled));
         }
 
         /** Whether CPU time is measured ({@code true}). */

@@ -60,7 +60,7 @@ public final class ViewMetricsFilter implements Filter {
         if (context.getAttribute(ViewMetrics.CONTEXT_ATTRIBUTE) == null) {
             context.setAttribute(ViewMetrics.CONTEXT_ATTRIBUTE, metrics);
         }
-        timing = new RequestTiming(metrics, context.getContextPath());
+        timing = metrics.enabled ? new RequestTiming(metrics, context.getContextPath()) : null;
     }
 
     @Override
@@ -108,7 +108,7 @@ public final class ViewMetricsFilter implements Filter {
 
     private RequestTiming timingFor(ServletRequest request) {
         RequestTiming current = timing;
-        if (current == null && metrics != null) {
+        if (current == null && metrics != null && metrics.enabled) {
             current = new RequestTiming(metrics, request.getServletContext().getContextPath());
             timing = current;
         }

@@ -8,12 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A web.xml filter records into the registry the application shares through the servlet context. */
+/** Applications sharing one registry through the servlet context, and the switch that turns measuring off. */
 class SharedRegistryTest {
 
     @Test
@@ -63,6 +64,19 @@ class SharedRegistryTest {
             inB.get();
         }
         assertThat(shared.get("view.active").tag("method", "GET").gauge().value()).isZero();
+    }
+
+    @Test
+    void disabledMetricsPassRequestsStraightThrough() throws Exception {
+        SimpleMeterRegistry shared = new SimpleMeterRegistry();
+        ViewMetrics off = ViewMetrics.builder().registry(shared).environmentVariables(
+                Map.of("VIEWMETRICS_ENABLED", "false")::get).build();
+        try (TestServer server = TestServer.builder("").filter(off.filter())
+                .servlet("/*", Servlets.status(200)).start()) {
+            assertThat(server.get("/users/1").statusCode()).isEqualTo(200);
+        }
+        assertThat(shared.find("view.duration").timers()).isEmpty();
+        assertThat(shared.find("view.active").gauges()).isEmpty();
     }
 
     private static void get(TestServer server, String path) {

@@ -20,6 +20,9 @@ public final class Settings {
             "environment", List.of("DD_ENV"),
             "version", List.of("DD_VERSION"));
 
+    /** Keys whose environment variable is not simply the key in upper case. */
+    private static final Map<String, String> RENAMED_ENV_NAMES = Map.of("enabled", "VIEWMETRICS_ENABLED");
+
     private final Function<String, String> explicit;
     private final Function<String, String> environment;
 
@@ -44,6 +47,9 @@ public final class Settings {
     /** The environment variable names consulted for {@code key}, in order ({@code statsd.queue-size} → {@code STATSD_QUEUE_SIZE}). */
     public static List<String> environmentNames(String key) {
         List<String> names = new ArrayList<>();
+        if (RENAMED_ENV_NAMES.containsKey(key)) {
+            names.add(RENAMED_ENV_NAMES.get(key));
+        }
         if (key.startsWith("statsd.") || EXTRA_ENV_NAMES.containsKey(key)) {
             names.add(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
         }

@@ -33,6 +33,7 @@ class SettingsTest {
         assertThat(Settings.environmentNames("statsd.queue-size")).containsExactly("STATSD_QUEUE_SIZE");
         assertThat(Settings.environmentNames("service")).containsExactly("SERVICE", "DD_SERVICE");
         assertThat(Settings.environmentNames("routes")).isEmpty();
+        assertThat(Settings.environmentNames("enabled")).containsExactly("VIEWMETRICS_ENABLED");
     }
 
     @Test
