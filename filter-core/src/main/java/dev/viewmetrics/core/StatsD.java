@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.CountingMode;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.statsd.StatsdConfig;
@@ -43,6 +42,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * negative StatsD counter line, which agents add up; without an agent it is counted as {@code {name}.decrement}.
  */
 public final class StatsD implements AutoCloseable {
+
+    /** The in-process registry's settings: totals since start (not per step), as a stats page shows them. */
+    public static final SimpleConfig CUMULATIVE = key -> "simple.mode".equals(key) ? "CUMULATIVE" : null;
 
     private final MeterRegistry registry;
     private final boolean ownsRegistry;
@@ -252,7 +254,7 @@ public final class StatsD implements AutoCloseable {
             }
             String host = settings.get("statsd.host");
             if (host == null) {
-                SimpleMeterRegistry local = new SimpleMeterRegistry(new CumulativeConfig(), Clock.SYSTEM);
+                SimpleMeterRegistry local = new SimpleMeterRegistry(CUMULATIVE, Clock.SYSTEM);
                 local.config().commonTags(toTags(globalTags));
                 return new StatsD(local, true, globalTags, null, null);
             }
@@ -277,19 +279,6 @@ public final class StatsD implements AutoCloseable {
                 }
             }
             return tags;
-        }
-    }
-
-    /** The in-process registry: cumulative counts, so the stats page shows totals since start. */
-    private static final class CumulativeConfig implements SimpleConfig {
-        @Override
-        public String get(String key) {
-            return null;
-        }
-
-        @Override
-        public CountingMode mode() {
-            return CountingMode.CUMULATIVE;
         }
     }
 

@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import io.micrometer.core.instrument.simple.CountingMode;
-import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.util.function.Function;
@@ -36,7 +34,7 @@ final class SampleMetrics implements AutoCloseable {
     static SampleMetrics create(SampleConfig config, Function<String, String> env) {
         StatsD statsd = StatsD.builder().environmentVariables(env).service(config.service())
                 .environment(config.environment()).build();
-        SimpleMeterRegistry local = new SimpleMeterRegistry(new CumulativeConfig(), Clock.SYSTEM);
+        SimpleMeterRegistry local = new SimpleMeterRegistry(StatsD.CUMULATIVE, Clock.SYSTEM);
         local.config().commonTags("service", config.service(), "environment", config.environment());
         local.config().meterFilter(new RequestPercentiles());
         return new SampleMetrics(statsd, local);
@@ -67,19 +65,6 @@ final class SampleMetrics implements AutoCloseable {
                 return DistributionStatisticConfig.builder().percentiles(0.5, 0.95, 0.99).build().merge(config);
             }
             return config;
-        }
-    }
-
-    /** Totals since start, not per step. */
-    private static final class CumulativeConfig implements SimpleConfig {
-        @Override
-        public String get(String key) {
-            return null;
-        }
-
-        @Override
-        public CountingMode mode() {
-            return CountingMode.CUMULATIVE;
         }
     }
 }
