@@ -74,6 +74,14 @@ public final class UdpReceiver implements AutoCloseable {
         return received();
     }
 
+    /** Forgets every line received so far. */
+    public void clear() {
+        synchronized (seen) {
+            lines.drainTo(seen);
+            seen.clear();
+        }
+    }
+
     private List<String> received() {
         synchronized (seen) {
             lines.drainTo(seen);
