@@ -46,6 +46,10 @@ import java.util.concurrent.TimeUnit;
  * The score is lines <em>offered</em> per second (calls that returned). At the end of each trial the client is
  * closed (which flushes), the receiver is given time to drain, and a {@code # lines} summary prints what was
  * offered, refused, received and lost over the whole trial, warm-up included.
+ *
+ * <p>The load is open loop (every thread offers as fast as it can), far beyond what any sender drains: a bounded
+ * client refuses most lines, and one that buffers without bound runs out of memory (Micrometer's registry from two
+ * threads, in Reactor's {@code SerializedFluxSink}); its fork then ends with exit code 3.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

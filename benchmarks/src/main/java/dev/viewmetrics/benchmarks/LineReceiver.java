@@ -75,11 +75,18 @@ abstract class LineReceiver implements AutoCloseable {
         thread.start();
     }
 
-    void joinAll() throws InterruptedException {
-        for (Thread thread : threads) {
-            thread.join(2_000);
+    void joinAll() {
+        try {
+            for (Thread thread : threads) {
+                thread.join(2_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
+
+    @Override
+    public abstract void close() throws IOException;
 
     /** Lines in {@code length} bytes of newline-separated lines (a last line may lack its newline). */
     static int countLines(byte[] bytes, int length) {
@@ -128,7 +135,7 @@ abstract class LineReceiver implements AutoCloseable {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             closed = true;
             channel.close();
             joinAll();
@@ -210,7 +217,7 @@ abstract class LineReceiver implements AutoCloseable {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             closed = true;
             server.close();
             for (SocketChannel connection : connections) {
