@@ -1,0 +1,214 @@
+package dev.viewmetrics.benchmarks;
+
+import dev.viewmetrics.core.ViewMetrics;
+import dev.viewmetrics.core.ViewMetricsFilter;
+import dev.viewmetrics.core.statsd.LineFormat;
+import io.dropwizard.metrics.servlet.InstrumentedFilter;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.statsd.StatsdConfig;
+import io.micrometer.statsd.StatsdFlavor;
+import io.micrometer.statsd.StatsdMeterRegistry;
+import com.codahale.metrics.MetricRegistry;
+import jakarta.servlet.Filter;
+import jakarta.servlet.ServletException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * What one request costs each servlet instrumentation: {@code GET /users/42} through a chain of one filter and a
+ * servlet that answers 200 and exposes the route {@code /users/{id}} as Spring MVC's handler mapping would.
+ * {@code baseline} is the servlet alone; every other benchmark adds one filter, so its difference to
+ * {@code baseline} is that filter's cost per request. Run with {@code -prof gc} for bytes per request.
+ *
+ * <p>The StatsD registries (viewmetrics', Spring's) are Micrometer {@link StatsdMeterRegistry}s with the same
+ * configuration (Datadog flavor, unbuffered) writing into the same no-op line sink: each formats its lines the way
+ * it does in production (viewmetrics with its own {@link LineFormat}, exactly as {@code StatsD} builds its
+ * registry; Spring with Micrometer's built-in line builder), and no line is sent anywhere.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class FilterOverheadBenchmark {
+
+    static final String URI = "/users/42";
+    static final String ROUTE = "/users/{id}";
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final BenchServletContext servletContext = new BenchServletContext();
+    private final BenchRequest request = new BenchRequest("GET", URI, servletContext.context());
+    private final BenchResponse response = new BenchResponse();
+    private final RouteServlet servlet = new RouteServlet(ROUTE);
+    private final LineSink sink = new LineSink();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    private Filter viewmetrics;
+    private Filter viewmetricsNoCpu;
+    private Filter springObservation;
+    private Filter dropwizard;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        viewmetrics = viewmetricsFilter(true);
+        viewmetricsNoCpu = viewmetricsFilter(false);
+
+        StatsdMeterRegistry springRegistry = StatsdMeterRegistry.builder(STATSD_CONFIG).lineSink(sink).build();
+        closeables.add(springRegistry::close);
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(springRegistry));
+        springObservation = init(new ServerHttpObservationFilter(observations), "springObservation");
+
+        MetricRegistry dropwizardRegistry = new MetricRegistry();
+        servletContext.context().setAttribute(InstrumentedFilter.REGISTRY_ATTRIBUTE, dropwizardRegistry);
+        dropwizard = init(new InstrumentedFilter(), "dropwizard");
+
+        check("viewmetrics", viewmetrics, "#route:" + ROUTE + ",", 2);
+        check("viewmetricsNoCpu", viewmetricsNoCpu, "#route:" + ROUTE + ",", 1);
+        check("springObservation", springObservation, "uri:" + ROUTE, 1);
+        run(dropwizard);
+        long timed = dropwizardRegistry.getTimers().values().iterator().next().getCount();
+        if (timed != 1) {
+            throw new IllegalStateException("dropwizard: expected 1 timed request, got " + timed);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        for (AutoCloseable closeable : closeables) {
+            closeable.close();
+        }
+    }
+
+    /** The servlet alone: what every filter's cost is measured against. */
+    @Benchmark
+    public int baseline() throws IOException, ServletException {
+        request.reset();
+        response.reset();
+        servlet.doFilter(request, response);
+        return response.getStatus();
+    }
+
+    /** viewmetrics' filter with its defaults: wall and CPU time, {@code view.duration} and {@code view.cpu}. */
+    @Benchmark
+    public int viewmetrics() throws IOException, ServletException {
+        return run(viewmetrics);
+    }
+
+    /** viewmetrics' filter with {@code cpu-time=false}: wall time only. */
+    @Benchmark
+    public int viewmetricsNoCpu() throws IOException, ServletException {
+        return run(viewmetricsNoCpu);
+    }
+
+    /** Spring's {@code ServerHttpObservationFilter} with Micrometer's {@code DefaultMeterObservationHandler}. */
+    @Benchmark
+    public int springObservation() throws IOException, ServletException {
+        return run(springObservation);
+    }
+
+    /** Dropwizard Metrics' {@code InstrumentedFilter} (jakarta), recording into its in-memory registry. */
+    @Benchmark
+    public int dropwizard() throws IOException, ServletException {
+        return run(dropwizard);
+    }
+
+    /** Two reads of the current thread's CPU clock and nothing else: the floor of measuring CPU time. */
+    @Benchmark
+    public long cpuClock() {
+        long start = THREADS.getCurrentThreadCpuTime();
+        return THREADS.getCurrentThreadCpuTime() - start;
+    }
+
+    private int run(Filter filter) throws IOException, ServletException {
+        request.reset();
+        response.reset();
+        filter.doFilter(request, response, servlet);
+        return response.getStatus();
+    }
+
+    private Filter viewmetricsFilter(boolean cpuTime) throws ServletException {
+        // what StatsD.Builder builds for an agent, with the no-op sink in place of the connector
+        LineFormat format = LineFormat.of(StatsdFlavor.DATADOG, null, ViewMetrics.DEFAULT_BASE_NAME, Map.of());
+        StatsdMeterRegistry registry = StatsdMeterRegistry.builder(STATSD_CONFIG)
+                .lineBuilder((id, distribution) -> format.builderFor(id))
+                .lineSink(sink)
+                .build();
+        ViewMetrics metrics = ViewMetrics.builder().registry(registry).cpuTime(cpuTime).build();
+        closeables.add(registry::close);
+        closeables.add(metrics);
+        return init(metrics.filter(), cpuTime ? "viewmetrics" : "viewmetricsNoCpu");
+    }
+
+    private Filter init(Filter filter, String name) throws ServletException {
+        filter.init(servletContext.filterConfig(name));
+        closeables.add(filter::destroy);
+        return filter;
+    }
+
+    /** Fails the trial unless one request through {@code filter} produces the expected lines, named by the route. */
+    private void check(String name, Filter filter, String expected, int lines) throws Exception {
+        long before = sink.lines;
+        run(filter);
+        long produced = sink.lines - before;
+        String last = sink.last;
+        if (produced != lines || last == null || !last.contains(expected)) {
+            throw new IllegalStateException(name + ": expected " + lines + " line(s) containing '" + expected
+                    + "' per request, got " + produced + ", last: " + last);
+        }
+        System.out.println("# " + name + " writes " + produced + " line(s) per request, e.g. " + last);
+    }
+
+    /** The one no-op line sink every StatsD registry writes into; it only keeps the last line, so none is optimised away. */
+    static final class LineSink implements Consumer<String> {
+        String last;
+        long lines;
+
+        @Override
+        public void accept(String line) {
+            last = line;
+            lines++;
+        }
+    }
+
+    /** Micrometer's StatsD settings shared by all registries: Datadog flavor, one line per record, nothing sent. */
+    static final StatsdConfig STATSD_CONFIG = new StatsdConfig() {
+        @Override
+        public String get(String key) {
+            return null;
+        }
+
+        @Override
+        public StatsdFlavor flavor() {
+            return StatsdFlavor.DATADOG;
+        }
+
+        @Override
+        public boolean buffered() {
+            return false;
+        }
+    };
+}
