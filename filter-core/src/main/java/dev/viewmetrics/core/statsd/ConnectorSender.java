@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -32,15 +33,19 @@ final class ConnectorSender implements Runnable {
     private final ConnectorBackoff backoff;
     private final long reconnectEveryNanos;
     private final String target;
+    /** Most lines taken from the queue at once. */
+    private static final int DRAIN_MAX = 512;
+
     private final TransportBatch batch;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     private volatile boolean stopping;
     private volatile long stopDeadline;
-    /** Lines taken from the queue and not yet sent: the batch, plus one that did not fit it. */
+    /** Lines taken from the queue and not yet sent: the batch, plus those staged for the next one. */
     private volatile int held;
 
-    private String overflow;
+    /** Lines drained from the queue in bulk (one lock acquisition for many lines), in order, not yet batched. */
+    private final ArrayDeque<String> staged = new ArrayDeque<>();
     private boolean everConnected;
     private long openedAt;
     private long nextAttemptAt = System.nanoTime();
@@ -88,9 +93,9 @@ final class ConnectorSender implements Runnable {
             }
         } finally {
             transport.close();
-            counters.dropped(ConnectorCounters.Drop.CLOSED, batch.unwrittenLines() + (overflow == null ? 0 : 1));
+            counters.dropped(ConnectorCounters.Drop.CLOSED, batch.unwrittenLines() + staged.size());
             batch.clear();
-            overflow = null;
+            staged.clear();
             held = 0;
         }
     }
@@ -102,7 +107,7 @@ final class ConnectorSender implements Runnable {
         if (!stopping) {
             return false;
         }
-        boolean nothingLeft = batch.isEmpty() && overflow == null && queue.isEmpty();
+        boolean nothingLeft = batch.isEmpty() && staged.isEmpty() && queue.isEmpty();
         return nothingLeft || unreachableWhileStopping || System.nanoTime() - stopDeadline >= 0;
     }
 
@@ -175,13 +180,7 @@ final class ConnectorSender implements Runnable {
      * @return true when there is something to send
      */
     private boolean fill() throws InterruptedException {
-        if (overflow != null) {
-            if (!batch.add(overflow)) {
-                return true;
-            }
-            overflow = null;
-        }
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() && staged.isEmpty()) {
             String first = stopping ? queue.poll() : queue.poll(IDLE_WAIT_NANOS);
             if (first == null) {
                 if (!stopping && transport.peerClosed()) {
@@ -189,15 +188,15 @@ final class ConnectorSender implements Runnable {
                 }
                 return false;
             }
-            batch.add(first);
+            staged.add(first);
         }
-        for (String line = queue.poll(); line != null; line = queue.poll()) {
-            if (!batch.add(line)) {
-                overflow = line;
-                break;
+        while (!staged.isEmpty() || queue.drainTo(staged, DRAIN_MAX) > 0) {
+            if (!batch.add(staged.peekFirst())) {
+                break; // the batch is full: the line waits, staged, for the next one
             }
+            staged.pollFirst();
         }
-        held = batch.unwrittenLines() + (overflow == null ? 0 : 1);
+        held = batch.unwrittenLines() + staged.size();
         return true;
     }
 
@@ -220,7 +219,7 @@ final class ConnectorSender implements Runnable {
                 }
             }
         }
-        held = batch.unwrittenLines() + (overflow == null ? 0 : 1);
+        held = batch.unwrittenLines() + staged.size();
     }
 
     private void lost(String why) {

@@ -1,5 +1,6 @@
 package dev.viewmetrics.core.statsd;
 
+import java.util.Collection;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +50,18 @@ final class LineQueue {
             line = lines.poll();
         } while (line == WAKE_UP);
         return line;
+    }
+
+    /**
+     * Moves up to {@code max} queued lines, in order, to the end of {@code target} with one lock acquisition.
+     *
+     * @return how many lines were moved (wake-up markers are dropped, not counted)
+     */
+    int drainTo(Collection<String> target, int max) {
+        int before = target.size();
+        lines.drainTo(target, max);
+        target.removeIf(line -> line == WAKE_UP);
+        return target.size() - before;
     }
 
     /** Ends a {@link #poll(long)} that waits on an empty queue (a no-op when the queue is full). */
