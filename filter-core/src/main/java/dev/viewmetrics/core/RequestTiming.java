@@ -80,7 +80,7 @@ final class RequestTiming {
 
     /** Records the finished request, exactly once. */
     void finish(ViewMetricsContext context, HttpServletResponse response) {
-        if (!context.finished.compareAndSet(false, true)) {
+        if (!context.markFinished()) {
             return;
         }
         try {

@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.MappingMatch;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * What the filter knows about one measured request, stored as the request attribute {@link #ATTRIBUTE}.
@@ -32,7 +33,19 @@ public final class ViewMetricsContext {
     public static final String SPRING_PATTERN_ATTRIBUTE =
             "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
-    private static final ThreadLocal<ViewMetricsContext> CURRENT = new ThreadLocal<>();
+    /** The request each thread serves: a holder per thread, so binding a request allocates nothing. */
+    private static final ThreadLocal<ViewMetricsContext[]> CURRENT =
+            ThreadLocal.withInitial(() -> new ViewMetricsContext[1]);
+
+    private static final VarHandle FINISHED;
+
+    static {
+        try {
+            FINISHED = MethodHandles.lookup().findVarHandle(ViewMetricsContext.class, "finished", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private volatile String route;
     private volatile Throwable exception;
@@ -42,7 +55,8 @@ public final class ViewMetricsContext {
     final RequestTiming timing;
     final int method;
     final long startNanos;
-    final AtomicBoolean finished = new AtomicBoolean();
+    @SuppressWarnings("unused") // set through FINISHED
+    private volatile boolean finished;
     private volatile long cpuNanos;
     volatile boolean async;
     volatile Throwable failure;
@@ -62,7 +76,7 @@ public final class ViewMetricsContext {
 
     /** The context of the request the current thread is serving, or {@code null}. */
     public static ViewMetricsContext current() {
-        return CURRENT.get();
+        return CURRENT.get()[0];
     }
 
     /** Reports the route template, relative to the context path ({@code /orders/{id}}); the last call wins. */
@@ -136,11 +150,16 @@ public final class ViewMetricsContext {
         return cpuNanos;
     }
 
+    /** True the first time only: the request is recorded exactly once, whichever thread finishes it. */
+    boolean markFinished() {
+        return FINISHED.compareAndSet(this, false, true);
+    }
+
     void bindToThread() {
-        CURRENT.set(this);
+        CURRENT.get()[0] = this;
     }
 
     void unbindFromThread() {
-        CURRENT.remove();
+        CURRENT.get()[0] = null;
     }
 }
