@@ -22,7 +22,7 @@ final class CleanStats {
             try {
                 pid = StatsMapping.open(file).pid();
             } catch (StatsMapping.NotStatsFileException e) {
-                out.println("skipped " + file + ": " + e.getMessage().substring(file.toString().length() + 1));
+                out.println("skipped " + file + ": not a .vmstats file (" + e.reason() + ")");
                 continue;
             } catch (IOException e) {
                 err.println("cleanstats: cannot read " + file + ": " + e);

@@ -43,7 +43,7 @@ final class PollStats {
                 }
                 String value = args.get(++i);
                 switch (option) {
-                    case "-n" -> iterations = positive(option, Long.parseLong(value));
+                    case "-n" -> iterations = notNegative(option, Long.parseLong(value));
                     case "-i" -> intervalNanos = (long) (positive(option, Double.parseDouble(value)) * 1e9);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
@@ -60,6 +60,13 @@ final class PollStats {
         }
         err.println("usage: pollstats [-n N] [-i SECONDS] name[,name{key=value}...] [files or directories]");
         return 2;
+    }
+
+    private static long notNegative(String option, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + " must not be negative, not " + value);
+        }
+        return value;
     }
 
     private static <N extends Number> N positive(String option, N value) {

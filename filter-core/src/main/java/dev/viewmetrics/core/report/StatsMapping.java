@@ -162,8 +162,15 @@ final class StatsMapping {
 
     /** The file is not a {@code .vmstats} file this reader understands. */
     static final class NotStatsFileException extends IOException {
-        NotStatsFileException(Path path, String why) {
-            super(path + " is not a .vmstats file: " + why);
+        private final String reason;
+
+        NotStatsFileException(Path path, String reason) {
+            super(path + " is not a .vmstats file: " + reason);
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
         }
     }
 }
