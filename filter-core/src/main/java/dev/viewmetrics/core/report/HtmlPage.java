@@ -57,7 +57,8 @@ final class HtmlPage {
             "tbody td:first-child{position:sticky;left:0;background:var(--bg)}",
             "tbody tr:hover td{background:var(--hi)}",
             ".g{border-left:1px solid var(--line)}",
-            "@media (max-width:600px){body{padding:8px;font-size:13px}th,td{padding:3px 6px}}");
+            "@media (max-width:600px){body{padding:8px;font-size:13px}th,td{padding:3px 6px}",
+            "tbody td:first-child{white-space:normal;overflow-wrap:anywhere;min-width:38vw;max-width:38vw}}");
 
     static final String SCRIPT = String.join("",
             "(function(){",
@@ -126,7 +127,7 @@ final class HtmlPage {
                     .append(".</p>\n");
         }
         html.append("</main>\n<footer><p>Times in milliseconds. Rates are events per second, moving averages over the ")
-                .append("last 1, 5 and 15 minutes (&mdash; until the first sample, a few seconds after start). ")
+                .append("last 1, 5 and 15 minutes, warming up from zero (&mdash; until the second sample, 5 s apart). ")
                 .append("Max is Micrometer&rsquo;s recent maximum. p50/p95/p99 show &mdash; unless the meter publishes ")
                 .append("percentiles or a histogram. Click a column to sort.</p></footer>\n<script>").append(SCRIPT)
                 .append("</script>\n</body></html>\n");

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -77,7 +78,7 @@ public final class JsonFileReporter implements AutoCloseable {
 
     /** Writes a report now. */
     public synchronized void report() {
-        String json = JsonReport.render(StatRows.of(MeterReader.readAll(registry.get()), rates), Instant.now(),
+        String json = JsonReport.render(StatRows.of(MeterReader.readAll(registry.get()), rates), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 ReportSettings.pid(), null, true);
         try {
             AtomicFile.write(file, json);

@@ -33,16 +33,27 @@ final class MeterReader {
     private MeterReader() {
     }
 
-    /** Every meter of {@code registry}; a meter that fails to read (a gauge throwing) is left out. */
+    /**
+     * Every meter of {@code registry}, but the gauges Micrometer derives from a timer's percentiles or histogram
+     * (already among the timer's values); a meter that fails to read (a gauge throwing) is left out.
+     */
     static List<MeterValues> readAll(MeterRegistry registry) {
         List<MeterValues> values = new ArrayList<>();
         for (Meter meter : registry.getMeters()) {
-            MeterValues read = read(meter);
+            MeterValues read = derived(meter) ? null : read(meter);
             if (read != null) {
                 values.add(read);
             }
         }
         return values;
+    }
+
+    /** Whether {@code meter} is a gauge Micrometer made of a distribution's percentile or histogram bucket. */
+    static boolean derived(Meter meter) {
+        Meter.Id id = meter.getId();
+        return id.getType() == Meter.Type.GAUGE
+                && (id.getName().endsWith(".percentile") && id.getTag("phi") != null
+                || id.getName().endsWith(".histogram") && id.getTag("le") != null);
     }
 
     /** The values of {@code meter}, or {@code null} when reading it failed. */

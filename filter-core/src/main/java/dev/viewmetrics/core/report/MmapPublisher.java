@@ -104,7 +104,7 @@ public final class MmapPublisher implements AutoCloseable {
         }
         Set<Meter.Id> seen = new HashSet<>();
         for (Meter meter : registry.get().getMeters()) {
-            MeterValues values = MeterReader.read(meter);
+            MeterValues values = MeterReader.derived(meter) ? null : MeterReader.read(meter);
             if (values == null) {
                 continue;
             }

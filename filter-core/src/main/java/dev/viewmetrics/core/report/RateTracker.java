@@ -11,10 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rates over the last 1, 5 and 15 minutes, in events per second, for every counting meter: exponentially
- * weighted moving averages (as Unix load averages and Dropwizard's {@code Meter}), fed by sampling the meters'
- * cumulative counts on a background thread every {@link #TICK}. Costs three doubles per meter and one pass over
- * the registry per tick; the request path is never touched. A rate is unknown until the tick after its meter was
- * first sampled.
+ * weighted moving averages (as Unix load averages), fed by sampling the meters' cumulative counts on a background
+ * thread every {@link #TICK}. Each starts from zero and warms up over its window, as if nothing had happened before
+ * sampling began (true for a meter created since; an underestimate for the first minutes of meters that were
+ * already counting). Costs three doubles per meter and one pass over the registry per tick; the request path is
+ * never touched. A rate is unknown until the tick after its meter was first sampled.
  */
 final class RateTracker {
 
@@ -86,7 +87,8 @@ final class RateTracker {
             double[] next = new double[WINDOW_SECONDS.length];
             for (int i = 0; i < next.length; i++) {
                 double alpha = 1 - Math.exp(-elapsedSeconds / WINDOW_SECONDS[i]);
-                next[i] = previous == UNKNOWN ? instant : previous[i] + alpha * (instant - previous[i]);
+                double before = previous == UNKNOWN ? 0 : previous[i];
+                next[i] = before + alpha * (instant - before);
             }
             rates = next;
         }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -100,7 +101,7 @@ public final class StatsServlet extends HttpServlet {
                 rows.add(row);
             }
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long pid = ReportSettings.pid();
         String shownQuery = query.text().isEmpty() ? null : query.text();
         if (format.equals("html")) {
@@ -132,7 +133,7 @@ public final class StatsServlet extends HttpServlet {
     private void badQuery(HttpServletResponse response, String format, String queryText, String message)
             throws IOException {
         if (format.equals("html")) {
-            html(response, 400, HtmlPage.render(List.of(), new HtmlPage.Info(ReportSettings.pid(), Instant.now(),
+            html(response, 400, HtmlPage.render(List.of(), new HtmlPage.Info(ReportSettings.pid(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                     queryText, "Bad query: " + message)));
         } else {
             StringBuilder json = new StringBuilder();
