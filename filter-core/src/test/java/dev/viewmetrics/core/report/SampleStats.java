@@ -40,4 +40,25 @@ final class SampleStats {
         writer.updated(System.currentTimeMillis());
         return file;
     }
+
+    /** One worker process's jobs: a counter, a 4 ms timer and a gauge at 3, updated as a publisher would. */
+    static final class Jobs {
+        private final MmapWriter writer;
+        private final int done;
+        private final int time;
+        private long jobs;
+
+        Jobs(MmapWriter writer) {
+            this.writer = writer;
+            this.done = writer.add(MeterKind.COUNTER, "jobs.done", List.of());
+            this.time = writer.add(MeterKind.TIMER, "jobs.time", List.of());
+            writer.write(writer.add(MeterKind.GAUGE, "jobs.queue", List.of()), new double[] {3});
+        }
+
+        void job() {
+            jobs++;
+            writer.write(done, new double[] {jobs});
+            writer.write(time, new double[] {jobs, 4.0 * jobs, 4, Double.NaN, Double.NaN, Double.NaN});
+        }
+    }
 }
