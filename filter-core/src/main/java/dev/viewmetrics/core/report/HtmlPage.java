@@ -56,7 +56,7 @@ final class HtmlPage {
             ".n{text-align:right}",
             "tbody td:first-child{position:sticky;left:0;background:var(--bg)}",
             "tbody tr:hover td{background:var(--hi)}",
-            ".g{border-left:1px solid var(--line)}",
+            ".g{border-left:1px solid var(--line)}.g:first-child{border-left:0}",
             "@media (max-width:600px){body{padding:8px;font-size:13px}th,td{padding:3px 6px}",
             "tbody td:first-child{white-space:normal;overflow-wrap:anywhere;min-width:38vw;max-width:38vw}}");
 
@@ -231,14 +231,21 @@ final class HtmlPage {
                 .append("<th class=\"n\" data-key=\"value\">value</th></tr></thead>\n<tbody>\n");
         for (StatRow row : rows) {
             MeterValues meter = row.meter();
-            String unit = meter.unit() == null ? "" : " " + meter.unit();
             html.append("<tr>").append(text(row.name())).append(text(tagText(meter.tags())))
                     .append(text(meter.kind().label))
                     .append("<td class=\"n\" data-v=\"").append(raw(meter.value())).append("\">")
-                    .append(escape(display(meter.value()) + (Double.isNaN(meter.value()) ? "" : unit)))
-                    .append("</td></tr>\n");
+                    .append(escape(valueText(meter))).append("</td></tr>\n");
         }
         html.append("</tbody></table></div></section>\n");
+    }
+
+    /** A gauge's value with its unit; a long task timer's active tasks and how long they have run. */
+    private static String valueText(MeterValues meter) {
+        if (meter.kind() == MeterKind.LONG_TASK_TIMER) {
+            return display(meter.value()) + " active, " + display(meter.total()) + " ms";
+        }
+        boolean unit = meter.unit() != null && !Double.isNaN(meter.value());
+        return display(meter.value()) + (unit ? " " + meter.unit() : "");
     }
 
     /** Route first if any row has one, then the other tags whose value is not the same on every row. */
