@@ -144,7 +144,7 @@ public final class StatsServlet extends HttpServlet {
     }
 
     private static void html(HttpServletResponse response, int status, String page) throws IOException {
-        response.setHeader("Content-Security-Policy", HtmlPage.CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", PageAssets.CONTENT_SECURITY_POLICY);
         response.setHeader("X-Frame-Options", "DENY");
         send(response, status, "text/html;charset=utf-8", page);
     }
