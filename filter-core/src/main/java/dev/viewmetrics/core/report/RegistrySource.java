@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * Where the stats page and the reporters find the registry, asked again each time it is needed (the filter may
  * publish it after they start): the registry given in code; else the servlet-context attribute (a
- * {@link MeterRegistry}, {@link ViewMetrics} or {@link StatsD}); else Micrometer's {@link Metrics#globalRegistry}.
+ * {@link MeterRegistry}, {@link ViewMetrics} or {@link StatsD}); else the {@link ViewMetrics} the application's
+ * filter published ({@link ViewMetrics#CONTEXT_ATTRIBUTE}); else Micrometer's {@link Metrics#globalRegistry}.
  */
 final class RegistrySource implements Supplier<MeterRegistry> {
 
@@ -42,6 +43,9 @@ final class RegistrySource implements Supplier<MeterRegistry> {
             return fixed;
         }
         Object value = context.getAttribute(attribute);
+        if (value == null) {
+            value = context.getAttribute(ViewMetrics.CONTEXT_ATTRIBUTE);
+        }
         if (value instanceof MeterRegistry registry) {
             return registry;
         }

@@ -88,7 +88,6 @@ class ReportReadmeTest {
         WebAppContext context = webApp(readmeBlock("stats-web.xml"));
         try (Running server = Running.start(context)) {
             server.get("/shop/users/42");
-            publishRegistryUnlessTheFilterDid(context);
             assertThat(JsonFileReporterTest.threadNamed("viewmetrics-stats-rates")).as("load-on-startup").isTrue();
 
             HttpResponse<String> json = server.get("/shop/admin/stats?format=json&query="
@@ -175,7 +174,6 @@ class ReportReadmeTest {
         try {
             try (Running server = Running.start(context)) {
                 server.get("/shop/users/42");
-                publishRegistryUnlessTheFilterDid(context);
                 ReportingListener listener = context.getEventListeners().stream()
                         .filter(ReportingListener.class::isInstance).map(ReportingListener.class::cast).findFirst()
                         .orElseThrow();
@@ -284,19 +282,6 @@ class ReportReadmeTest {
     }
 
     // --- helpers
-
-    /**
-     * What ViewMetricsFilter is to do at init (see StatsServlet.REGISTRY_ATTRIBUTE); done here for it until it
-     * does, and a no-op once it does.
-     */
-    private static void publishRegistryUnlessTheFilterDid(WebAppContext context) {
-        ServletContext servletContext = context.getServletContext();
-        if (servletContext.getAttribute(StatsServlet.REGISTRY_ATTRIBUTE) == null) {
-            ViewMetricsFilter filter = (ViewMetricsFilter) context.getServletHandler().getFilter("viewmetrics")
-                    .getFilter();
-            servletContext.setAttribute(StatsServlet.REGISTRY_ATTRIBUTE, filter.metrics().registry());
-        }
-    }
 
     /** A web application at {@code /shop}: the README's filter, the snippet, and a servlet on /users/*. */
     private WebAppContext webApp(String snippet) throws Exception {
