@@ -31,6 +31,7 @@ public final class SampleApp {
         SampleMetrics metrics = SampleMetrics.create(config, env);
         SampleServer server = SampleServer.start(config, metrics);
         out.println("viewmetrics sample app on " + server.base() + " (" + config.describeAgent() + ")");
+        out.println("stats page " + server.base().resolve("stats") + "; " + metrics.describeFiles());
         if (demo > 0) {
             try {
                 return Demo.run(server.base(), demo, metrics.local(), out, System.console() != null) == 0 ? 0 : 1;

@@ -1,6 +1,8 @@
 package dev.viewmetrics.sample;
 
 import dev.viewmetrics.core.StatsD;
+import dev.viewmetrics.core.report.JsonFileReporter;
+import dev.viewmetrics.core.report.MmapPublisher;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,26 +11,38 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * The one registry all three web applications record into: an in-process registry that keeps percentiles for
- * the demo table and the stats page, plus the StatsD client's registry when {@code STATSD_HOST} is set (the agent
- * computes its own percentiles, so none are sent to it).
+ * The one registry all three web applications record into: an in-process registry that keeps percentiles for the
+ * demo table and the stats page, plus the StatsD client's registry when {@code STATSD_HOST} is set (the agent
+ * computes its own percentiles, so none are sent to it). Also what reads it without an agent: a JSON report
+ * ({@code sample-{pid}.json}, every 10 s and at exit) and live memory-mapped stats ({@code sample-{pid}.vmstats})
+ * in {@code VIEWMETRICS_STATS_DIR} (default: the temp dir).
  */
 final class SampleMetrics implements AutoCloseable {
+
+    private static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
 
     private final StatsD statsd;
     private final SimpleMeterRegistry local;
     private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
+    private final JsonFileReporter reporter;
+    private final MmapPublisher publisher;
 
-    private SampleMetrics(StatsD statsd, SimpleMeterRegistry local) {
+    private SampleMetrics(StatsD statsd, SimpleMeterRegistry local, Path statsDir) {
         this.statsd = statsd;
         this.local = local;
         registry.add(local);
         if (statsd.hasAgent()) {
             registry.add(statsd.registry());
         }
+        long pid = ProcessHandle.current().pid();
+        this.reporter = JsonFileReporter.builder(local).file(statsDir.resolve("sample-" + pid + ".json"))
+                .interval(REPORT_INTERVAL).service("sample").start();
+        this.publisher = MmapPublisher.builder(local).directory(statsDir).service("sample").start();
     }
 
     static SampleMetrics create(SampleConfig config, Function<String, String> env) {
@@ -37,7 +51,14 @@ final class SampleMetrics implements AutoCloseable {
         SimpleMeterRegistry local = new SimpleMeterRegistry(StatsD.CUMULATIVE, Clock.SYSTEM);
         local.config().commonTags("service", config.service(), "environment", config.environment());
         local.config().meterFilter(new RequestPercentiles());
-        return new SampleMetrics(statsd, local);
+        String dir = env.apply("VIEWMETRICS_STATS_DIR");
+        Path statsDir = Path.of(dir == null || dir.isBlank() ? System.getProperty("java.io.tmpdir") : dir);
+        return new SampleMetrics(statsd, local, statsDir);
+    }
+
+    /** Where the JSON report and the live stats go, e.g. for {@code slurpstats}. */
+    String describeFiles() {
+        return "report " + reporter.file() + ", live stats " + publisher.file();
     }
 
     /** What the applications record into. */
@@ -50,9 +71,11 @@ final class SampleMetrics implements AutoCloseable {
         return local;
     }
 
-    /** Flushes what is queued for the agent. */
+    /** Writes the last report, marks the live stats closed, and flushes what is queued for the agent. */
     @Override
     public void close() {
+        reporter.close();
+        publisher.close();
         registry.close();
         statsd.close();
     }

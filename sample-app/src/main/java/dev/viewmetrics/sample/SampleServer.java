@@ -1,6 +1,7 @@
 package dev.viewmetrics.sample;
 
 import dev.viewmetrics.core.ViewMetrics;
+import dev.viewmetrics.core.report.StatsServlet;
 import dev.viewmetrics.mixins.StatsdApplication;
 import dev.viewmetrics.sample.mixin.WidgetHandler;
 import dev.viewmetrics.sample.spring.ShopConfig;
@@ -24,8 +25,9 @@ import java.net.URL;
 import java.util.EnumSet;
 
 /**
- * One Jetty serving the index ({@code /}), the {@code web.xml} webapp ({@code /plain}), the Spring MVC application
- * ({@code /spring}) and the mixin servlets ({@code /mixin}), all recording into {@link SampleMetrics}.
+ * One Jetty serving the index ({@code /}) and stats page ({@code /stats}), the {@code web.xml} webapp
+ * ({@code /plain}), the Spring MVC application ({@code /spring}) and the mixin servlets ({@code /mixin}), all
+ * recording into {@link SampleMetrics}.
  */
 final class SampleServer implements AutoCloseable {
 
@@ -48,7 +50,7 @@ final class SampleServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
-        server.setHandler(new ContextHandlerCollection(index(), plain(metrics), spring(metrics),
+        server.setHandler(new ContextHandlerCollection(index(metrics), plain(metrics), spring(metrics),
                 mixin(config, metrics)));
         server.setStopTimeout(5_000);
         server.start();
@@ -72,9 +74,11 @@ final class SampleServer implements AutoCloseable {
         server.stop();
     }
 
-    private static ContextHandler index() {
+    /** {@code /}: the index, and the stats page of the in-process registry at {@code /stats} (loopback only). */
+    private static ContextHandler index(SampleMetrics metrics) {
         ServletContextHandler root = new ServletContextHandler("/");
         root.addServlet(new ServletHolder("index", new IndexServlet()), "");
+        root.addServlet(new ServletHolder("stats", new StatsServlet(metrics.local())), "/stats");
         return root;
     }
 

@@ -1,5 +1,6 @@
 package dev.viewmetrics.core.report;
 
+import dev.viewmetrics.core.testing.Chromium;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

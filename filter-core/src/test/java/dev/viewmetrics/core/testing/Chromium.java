@@ -1,4 +1,4 @@
-package dev.viewmetrics.core.report;
+package dev.viewmetrics.core.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Headless Chromium (Debian's {@code chromium}) for browser tests. Absent, a test fails in CI ({@code CI=true}),
  * where {@code .ci/install-chromium} must have installed it, and is skipped elsewhere.
  */
-final class Chromium {
+public final class Chromium {
 
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
 
@@ -29,7 +29,7 @@ final class Chromium {
     }
 
     /** The installed browser, with a fresh profile under {@code tmp}. */
-    static Chromium installed(Path tmp) throws IOException {
+    public static Chromium installed(Path tmp) throws IOException {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             for (String name : NAMES) {
                 Path candidate = Path.of(dir, name);
@@ -48,12 +48,12 @@ final class Chromium {
     }
 
     /** The DOM of {@code url} after its scripts ran, as HTML. */
-    String dumpDom(String url) throws IOException, InterruptedException {
+    public String dumpDom(String url) throws IOException, InterruptedException {
         return run(List.of("--virtual-time-budget=3000", "--dump-dom", url));
     }
 
     /** A PNG of {@code url} in a window {@code width} × {@code height}. */
-    void screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
+    public void screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
         Files.deleteIfExists(png);
         run(List.of("--hide-scrollbars", "--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(),
                 url));
