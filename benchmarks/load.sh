@@ -4,9 +4,9 @@
 #
 #   benchmarks/load.sh                       # 2 wrk threads, 32 connections, 10 s warm-up, 30 s measured
 #   DURATION=60s CONNECTIONS=64 benchmarks/load.sh
-#   URL_PATH=/users/42 PORT=8080 benchmarks/load.sh
+#   URL_PATH=/spring/orders/42 PORT=8080 benchmarks/load.sh
 #
-# Needs the sample app, built with: mvn -B -pl sample-app -am -DskipTests package
+# Needs the sample app, built with: mvn -B -DskipTests package
 # (contract: java -jar sample-app/target/sample-app.jar, listening on $PORT;
 #  VIEWMETRICS_ENABLED=false turns the filter off). Metrics stay in the app's in-process
 # registry unless STATSD_HOST (and STATSD_PORT, STATSD_PROTOCOL) are set, which the app inherits.
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 JAR=${SAMPLE_APP_JAR:-sample-app/target/sample-app.jar}
 PORT=${PORT:-8080}
-URL_PATH=${URL_PATH:-/users/42}
+URL_PATH=${URL_PATH:-/plain/users/42}
 WRK_THREADS=${WRK_THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 WARMUP=${WARMUP:-10s}
