@@ -69,10 +69,11 @@ class StatsDTest {
     @Test
     void gaugesOfTheRegistryAreSentEveryPollInterval() throws Exception {
         try (UdpReceiver agent = new UdpReceiver();
-                StatsD statsd = StatsD.builder().host("127.0.0.1").port(agent.port()).set("statsd.poll-interval", "50ms")
-                        .environmentVariables(key -> null).build()) {
+                StatsD statsd = StatsD.builder().host("127.0.0.1").port(agent.port())
+                        .set("statsd.poll-interval", "50ms").environmentVariables(key -> null).build()) {
             AtomicInteger depth = new AtomicInteger(3);
-            Gauge.builder("queue.depth", depth, AtomicInteger::get).register(statsd.registry());
+            Gauge.builder("queue.depth", depth, AtomicInteger::get).strongReference(true)
+                    .register(statsd.registry());
 
             assertThat(agent.await(line -> line.equals("queue.depth:3|g"), Duration.ofSeconds(10))).isNotNull();
             depth.set(4);

@@ -8,7 +8,10 @@ import io.micrometer.core.instrument.distribution.TimeWindowMax;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
-/** A distribution summary that sends every (scaled) sample as a histogram line at once, and keeps count, total and max locally. */
+/**
+ * A distribution summary that sends every (scaled) sample as a histogram line at once, and keeps count, total
+ * and a decaying max locally.
+ */
 final class LineDistributionSummary extends AbstractDistributionSummary {
 
     private final LongAdder count = new LongAdder();

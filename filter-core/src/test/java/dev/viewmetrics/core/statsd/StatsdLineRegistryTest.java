@@ -48,6 +48,11 @@ class StatsdLineRegistryTest {
     /** A poll interval no test waits for: polled meters are sent only by close(). */
     private static final Duration NEVER = Duration.ofHours(1);
 
+    // what the polled meters read: fields, so that the registry's weak references to them hold until close()
+    private final AtomicInteger depth = new AtomicInteger();
+    private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong loads = new AtomicLong();
+
     @Test
     void everyMeterTypeWritesItsDatadogLines() throws Exception {
         try (UdpReceiver agent = new UdpReceiver();
@@ -56,8 +61,7 @@ class StatsdLineRegistryTest {
             StatsdLineRegistry registry = new StatsdLineRegistry(format(StatsdFlavor.DATADOG), connector, NEVER,
                     new MockClock()).start();
             recordOneOfEach(registry);
-            registry.close();
-            connector.close();
+            closeInOrder(registry, connector);
 
             assertThat(agent.received(Duration.ofMillis(300))).containsExactlyInAnyOrder(
                     "orders.placed:3|c|#country:IS",
@@ -85,8 +89,7 @@ class StatsdLineRegistryTest {
             StatsdLineRegistry registry = new StatsdLineRegistry(format(StatsdFlavor.ETSY), connector, NEVER,
                     new MockClock()).start();
             recordOneOfEach(registry);
-            registry.close();
-            connector.close();
+            closeInOrder(registry, connector);
             agent.awaitConnectionsEnded(WAIT); // every line sent has been read
 
             assertThat(agent.lines()).containsExactlyInAnyOrder(
@@ -111,7 +114,7 @@ class StatsdLineRegistryTest {
      * One of each meter type: lines of counters, timers and summaries go out as they are recorded; gauges, function
      * meters, long task timers and custom meters once, at close (the poll interval is never reached).
      */
-    private static void recordOneOfEach(StatsdLineRegistry registry) {
+    private void recordOneOfEach(StatsdLineRegistry registry) {
         MockClock clock = (MockClock) registry.config().clock();
 
         Counter orders = Counter.builder("orders.placed").tag("country", "IS").register(registry);
@@ -134,13 +137,15 @@ class StatsdLineRegistryTest {
         assertThat(basket.totalAmount()).isEqualTo(7);
         assertThat(basket.max()).isEqualTo(7);
 
-        Gauge.builder("queue.depth", new AtomicInteger(12), AtomicInteger::get).tag("queue", "mail")
-                .strongReference(true).register(registry);
+        depth.set(12);
+        Gauge.builder("queue.depth", depth, AtomicInteger::get).tag("queue", "mail").register(registry);
         Gauge.builder("broken.ratio", () -> Double.NaN).register(registry); // NaN: never sent
 
-        FunctionCounter.builder("cache.misses", new AtomicLong(5), AtomicLong::get).register(registry);
-        FunctionTimer.builder("cache.loads", new AtomicLong(4), AtomicLong::get, loads -> 1000.6,
-                TimeUnit.MILLISECONDS).register(registry);
+        misses.set(5);
+        FunctionCounter.builder("cache.misses", misses, AtomicLong::get).register(registry);
+        loads.set(4);
+        FunctionTimer.builder("cache.loads", loads, AtomicLong::get, l -> 1000.6, TimeUnit.MILLISECONDS)
+                .register(registry);
 
         LongTaskTimer.builder("report.render").register(registry).start();
         clock.add(Duration.ofMillis(1500));
@@ -157,8 +162,7 @@ class StatsdLineRegistryTest {
             List<Thread> before = pollerThreads();
             StatsdLineRegistry registry = new StatsdLineRegistry(format(StatsdFlavor.DATADOG), connector,
                     Duration.ofMillis(50)).start();
-            AtomicInteger depth = new AtomicInteger(1);
-            AtomicLong misses = new AtomicLong();
+            depth.set(1);
             Gauge.builder("queue.depth", depth, AtomicInteger::get).register(registry);
             FunctionCounter.builder("cache.misses", misses, AtomicLong::get).register(registry);
 
@@ -173,8 +177,7 @@ class StatsdLineRegistryTest {
             StreamLineServer.await(() -> agent.lines().contains("queue.depth:2|g"), WAIT, agent::toString);
             misses.addAndGet(5);
             depth.set(99);
-            registry.close();
-            connector.close();
+            closeInOrder(registry, connector);
             agent.awaitConnectionsEnded(WAIT); // every line sent has been read
 
             assertThat(started.get(0).isAlive()).as("poller thread alive after close").isFalse();
@@ -196,7 +199,7 @@ class StatsdLineRegistryTest {
                         loopback(Protocol.TCP, agent.port()).build()).start()) {
             StatsdLineRegistry registry = new StatsdLineRegistry(format(StatsdFlavor.DATADOG), connector, NEVER)
                     .start();
-            AtomicInteger depth = new AtomicInteger(12);
+            depth.set(12);
             Gauge.builder("queue.depth", depth, AtomicInteger::get).register(registry);
             Gauge removed = Gauge.builder("removed.depth", depth, AtomicInteger::get).register(registry);
             registry.remove(removed);
@@ -204,9 +207,8 @@ class StatsdLineRegistryTest {
             Thread.sleep(200);
             assertThat(agent.lineCount()).isZero();
             registry.close();
-            registry.close();
+            closeInOrder(registry, connector); // closes the registry again: nothing more is sent
             assertThat(registry.isClosed()).isTrue();
-            connector.close();
             agent.awaitConnectionsEnded(WAIT); // every line sent has been read
 
             assertThat(agent.lines()).containsExactly("queue.depth:12|g");
@@ -263,8 +265,7 @@ class StatsdLineRegistryTest {
                 worker.join();
             }
             assertThat(failure.get()).isNull();
-            registry.close();
-            connector.close();
+            closeInOrder(registry, connector);
             agent.awaitConnectionsEnded(WAIT); // every line sent has been read
 
             int[] seen = new int[total];
@@ -314,8 +315,7 @@ class StatsdLineRegistryTest {
             assertThat(boom.count()).isEqualTo(1);
             assertThat(registry.errors()).isEqualTo(2);
 
-            registry.close();
-            connector.close();
+            closeInOrder(registry, connector);
             agent.awaitConnectionsEnded(WAIT); // every line sent has been read
             assertThat(registry.errors()).isEqualTo(3);
             assertThat(agent.lines()).containsExactlyInAnyOrder("fine:1|c", "fine.gauge:4|g");
@@ -342,13 +342,18 @@ class StatsdLineRegistryTest {
             ValueAtPercentile[] percentiles = timer.takeSnapshot().percentileValues();
             assertThat(percentiles).hasSize(1);
             assertThat(percentiles[0].value(TimeUnit.MILLISECONDS)).isBetween(45.0, 55.0);
-            registry.close();
-            connector.close();
+            closeInOrder(registry, connector);
             agent.awaitConnectionsEnded(WAIT); // every line sent has been read
 
             assertThat(agent.lines()).filteredOn(line -> line.startsWith("checkout.percentile:"))
                     .singleElement().asString().matches("checkout\\.percentile:[0-9.]+\\|g\\|#phi:0\\.5");
         }
+    }
+
+    /** As {@code StatsD.close()}: the registry (its last poll), then the connector, which flushes every line. */
+    private static void closeInOrder(StatsdLineRegistry registry, StatsdConnector connector) {
+        registry.close();
+        connector.close();
     }
 
     private static LineFormat format(StatsdFlavor flavor) {
