@@ -3,7 +3,9 @@ package dev.viewmetrics.benchmarks;
 import com.timgroup.statsd.NonBlockingStatsDClientBuilder;
 import com.timgroup.statsd.StatsDClient;
 import dev.viewmetrics.core.statsd.ConnectorSettings;
+import dev.viewmetrics.core.statsd.LineFormat;
 import dev.viewmetrics.core.statsd.StatsdConnector;
+import dev.viewmetrics.core.statsd.StatsdLineRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.statsd.StatsdConfig;
 import io.micrometer.statsd.StatsdFlavor;
@@ -25,19 +27,23 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * StatsD lines per second from 1 and 2 recording threads, into a receiver inside this JVM that counts what arrives
- * (UDP and TCP on 127.0.0.1), for four clients:
+ * (UDP and TCP on 127.0.0.1), for five clients:
  * <ul>
  * <li>{@code connector}: viewmetrics' {@link StatsdConnector}, offered a ready line (what Micrometer's registry
  *     hands its line sink); {@code refused} counts the lines it dropped because its queue was full;</li>
- * <li>{@code micrometerViaConnector}: a Micrometer {@code Counter} in a {@link StatsdMeterRegistry} whose line sink
- *     is the connector (how viewmetrics ships), so formatting is included;</li>
+ * <li>{@code statsdLineRegistryViaConnector}: a Micrometer {@code Counter} in viewmetrics' {@link StatsdLineRegistry}
+ *     whose sink is the connector (how viewmetrics ships), so formatting is included;</li>
+ * <li>{@code micrometerViaConnector}: the same {@code Counter} in Micrometer's {@link StatsdMeterRegistry} whose line
+ *     sink is the connector (how viewmetrics shipped before {@code StatsdLineRegistry});</li>
  * <li>{@code micrometer}: the same {@code Counter} in a {@link StatsdMeterRegistry} using Micrometer's own
  *     transport (Reactor Netty, buffered, its defaults);</li>
  * <li>{@code dogstatsd}: java-dogstatsd-client's {@code NonBlockingStatsDClient} (aggregation and telemetry off, so
@@ -81,6 +87,22 @@ public class ConnectorThroughputBenchmark {
     @Threads(2)
     public void connector2Threads(ConnectorClient client, Offered offered) {
         offered.offer(client.connector.offer(LINE));
+    }
+
+    // ---- a counter in viewmetrics' StatsD registry, which writes into the connector ---------------------------
+
+    @Benchmark
+    @Threads(1)
+    public void statsdLineRegistryViaConnector1Thread(LineRegistryViaConnectorClient client, Offered offered) {
+        client.counter.increment();
+        offered.offer(true);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void statsdLineRegistryViaConnector2Threads(LineRegistryViaConnectorClient client, Offered offered) {
+        client.counter.increment();
+        offered.offer(true);
     }
 
     // ---- a Micrometer counter whose StatsD registry sends through the connector -----------------------------
@@ -233,7 +255,38 @@ public class ConnectorThroughputBenchmark {
         }
     }
 
-    /** A Micrometer counter in a StatsD registry whose line sink is viewmetrics' connector. */
+    /** A counter in viewmetrics' StatsD registry whose sink is the connector, as {@code StatsD} builds it. */
+    @State(Scope.Benchmark)
+    public static class LineRegistryViaConnectorClient extends Client {
+        @Param({"udp", "tcp"})
+        public String protocol;
+        StatsdConnector connector;
+        StatsdLineRegistry registry;
+        Counter counter;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            startReceiver(protocol, "statsdLineRegistryViaConnector");
+            connector = startConnector(protocol, receiver.port());
+            LineFormat format = LineFormat.of(StatsdFlavor.DATADOG, null, "view", Map.of());
+            registry = new StatsdLineRegistry(format, connector, Duration.ofSeconds(10)).start();
+            counter = Counter.builder(NAME).tags(TAGS).register(registry);
+            started();
+        }
+
+        @Override
+        void closeClient() {
+            registry.close();
+            connector.close();
+        }
+
+        @Override
+        String clientReport() {
+            return connectorReport(connector);
+        }
+    }
+
+    /** A Micrometer counter in Micrometer's StatsD registry whose line sink is viewmetrics' connector. */
     @State(Scope.Benchmark)
     public static class MicrometerViaConnectorClient extends Client {
         @Param({"udp", "tcp"})

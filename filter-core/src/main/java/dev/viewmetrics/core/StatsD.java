@@ -4,9 +4,11 @@ import dev.viewmetrics.core.config.Settings;
 import dev.viewmetrics.core.statsd.ConnectorSettings;
 import dev.viewmetrics.core.statsd.LineFormat;
 import dev.viewmetrics.core.statsd.StatsdConnector;
+import dev.viewmetrics.core.statsd.StatsdLineRegistry;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,9 +16,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.statsd.StatsdConfig;
 import io.micrometer.statsd.StatsdFlavor;
-import io.micrometer.statsd.StatsdMeterRegistry;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -236,7 +236,7 @@ public final class StatsD implements AutoCloseable {
             return set("statsd.prefix", prefix);
         }
 
-                                        /** Records into {@code registry} (kept open by {@link StatsD#close()}) instead of creating one. */
+        /** Records into {@code registry} (kept open by {@link StatsD#close()}) instead of creating one. */
         public Builder registry(MeterRegistry registry) {
             this.registry = registry;
             return this;
@@ -260,14 +260,25 @@ public final class StatsD implements AutoCloseable {
             }
             StatsdFlavor flavor = LineFormat.parseFlavor(settings.get("statsd.flavor", "datadog"));
             LineFormat format = LineFormat.of(flavor, settings.get("statsd.prefix"), baseName, globalTags);
+            Duration pollInterval = pollInterval(settings);
             StatsdConnector connector = new StatsdConnector(ConnectorSettings.from(settings)).start();
-            StatsdMeterRegistry statsd = StatsdMeterRegistry.builder(new AgentConfig(flavor))
-                    .lineBuilder((id, distribution) -> format.builderFor(id))
-                    .lineSink(connector)
-                    .build();
+            StatsdLineRegistry statsd = new StatsdLineRegistry(format, connector, pollInterval);
             statsd.config().commonTags(toTags(globalTags));
             connector.bindTo(statsd);
+            FunctionCounter.builder("viewmetrics.statsd.errors", statsd, StatsdLineRegistry::errors)
+                    .description("StatsD lines lost to a fault while formatting, sending or polling them")
+                    .baseUnit("lines").register(statsd);
+            statsd.start();
             return new StatsD(statsd, true, globalTags, format, connector);
+        }
+
+        private static Duration pollInterval(Settings settings) {
+            Duration interval = settings.getDuration("statsd.poll-interval", StatsdLineRegistry.DEFAULT_POLL_INTERVAL);
+            if (interval.isZero()) {
+                throw Settings.invalid("statsd.poll-interval", settings.get("statsd.poll-interval"),
+                        "a positive duration");
+            }
+            return interval;
         }
 
         private static Map<String, String> globalTags(Settings settings) {
@@ -279,30 +290,6 @@ public final class StatsD implements AutoCloseable {
                 }
             }
             return tags;
-        }
-    }
-
-    /** Micrometer's StatsD settings: only the flavor matters, lines go to viewmetrics' connector. */
-    private static final class AgentConfig implements StatsdConfig {
-        private final StatsdFlavor flavor;
-
-        AgentConfig(StatsdFlavor flavor) {
-            this.flavor = flavor;
-        }
-
-        @Override
-        public String get(String key) {
-            return null;
-        }
-
-        @Override
-        public StatsdFlavor flavor() {
-            return flavor;
-        }
-
-        @Override
-        public boolean buffered() {
-            return false;
         }
     }
 }

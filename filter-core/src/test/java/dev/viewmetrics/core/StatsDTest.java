@@ -1,12 +1,15 @@
 package dev.viewmetrics.core;
 
 import dev.viewmetrics.core.testing.UdpReceiver;
+import dev.viewmetrics.core.statsd.StatsdLineRegistry;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,6 +64,34 @@ class StatsDTest {
                         .isEqualTo("invoices:1|c|#service:billing,environment:staging,version:9");
             }
         }
+    }
+
+    @Test
+    void gaugesOfTheRegistryAreSentEveryPollInterval() throws Exception {
+        try (UdpReceiver agent = new UdpReceiver();
+                StatsD statsd = StatsD.builder().host("127.0.0.1").port(agent.port())
+                        .set("statsd.poll-interval", "50ms").environmentVariables(key -> null).build()) {
+            AtomicInteger depth = new AtomicInteger(3);
+            Gauge.builder("queue.depth", depth, AtomicInteger::get).strongReference(true)
+                    .register(statsd.registry());
+
+            assertThat(agent.await(line -> line.equals("queue.depth:3|g"), Duration.ofSeconds(10))).isNotNull();
+            depth.set(4);
+            assertThat(agent.await(line -> line.equals("queue.depth:4|g"), Duration.ofSeconds(10))).isNotNull();
+            assertThat(statsd.registry()).isInstanceOf(StatsdLineRegistry.class);
+            assertThat(statsd.registry().get("viewmetrics.statsd.errors").functionCounter().count()).isZero();
+        }
+    }
+
+    @Test
+    void aPollIntervalThatIsNotPositiveIsAClearError() {
+        assertThatThrownBy(() -> StatsD.builder().host("127.0.0.1").set("statsd.poll-interval", "0s")
+                .environmentVariables(key -> null).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'statsd.poll-interval'").hasMessageContaining("positive");
+        assertThatThrownBy(() -> StatsD.builder().host("127.0.0.1")
+                .environmentVariables(Map.of("STATSD_POLL_INTERVAL", "often")::get).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'statsd.poll-interval'");
     }
 
     @Test

@@ -8,8 +8,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Micrometer's per-meter line builder, backed by a {@link LineFormat}: name and tags are rendered once per
- * meter, so writing a line costs one string.
+ * The line builder of one meter, backed by a {@link LineFormat}: name and tags are rendered once per meter, so
+ * writing a line costs one string. {@link StatsdLineRegistry} creates one per meter; it also fits Micrometer's
+ * {@code StatsdMeterRegistry} as its {@code lineBuilder}.
  */
 public final class FlavorLineBuilder implements StatsdLineBuilder {
 

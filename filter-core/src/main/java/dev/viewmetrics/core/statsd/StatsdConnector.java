@@ -14,11 +14,11 @@ import java.util.function.Consumer;
  * Sends StatsD lines to an agent over UDP, TCP or a Unix-domain socket without losing them while the
  * agent is away: lines wait in a bounded queue, one sender thread reconnects with back-off and
  * replays them in order, and every line that cannot be sent is counted by reason. Meant as the
- * line sink of Micrometer's {@code StatsdMeterRegistry}:
+ * line sink of a {@link StatsdLineRegistry} (or of Micrometer's {@code StatsdMeterRegistry}):
  *
  * <pre>{@code
  * StatsdConnector connector = new StatsdConnector(ConnectorSettings.from(settings::get)).start();
- * StatsdMeterRegistry registry = StatsdMeterRegistry.builder(config).lineSink(connector).build();
+ * StatsdLineRegistry registry = new StatsdLineRegistry(format, connector, Duration.ofSeconds(10)).start();
  * }</pre>
  *
  * <p>Lifecycle: NEW (lines offered are queued) → {@link #start()} → STARTED → {@link #close()} →

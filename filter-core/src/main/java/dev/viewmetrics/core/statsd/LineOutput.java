@@ -1,0 +1,72 @@
+package dev.viewmetrics.core.statsd;
+
+import io.micrometer.core.instrument.Statistic;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Where the meters of a {@link StatsdLineRegistry} write their lines: the sink, guarded so that a fault while
+ * formatting or handing over a line is counted and logged once, and never reaches the thread that recorded.
+ */
+final class LineOutput {
+
+    private static final Logger LOG = System.getLogger(StatsdLineRegistry.class.getName());
+
+    private final Consumer<String> sink;
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicBoolean logged = new AtomicBoolean();
+
+    LineOutput(Consumer<String> sink) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    void count(FlavorLineBuilder lines, long amount, Statistic statistic) {
+        try {
+            sink.accept(lines.count(amount, statistic));
+        } catch (RuntimeException e) {
+            fault("writing a count line", e);
+        }
+    }
+
+    void gauge(FlavorLineBuilder lines, double value, Statistic statistic) {
+        try {
+            sink.accept(lines.gauge(value, statistic));
+        } catch (RuntimeException e) {
+            fault("writing a gauge line", e);
+        }
+    }
+
+    void timing(FlavorLineBuilder lines, double millis) {
+        try {
+            sink.accept(lines.timing(millis));
+        } catch (RuntimeException e) {
+            fault("writing a timing line", e);
+        }
+    }
+
+    void histogram(FlavorLineBuilder lines, double amount) {
+        try {
+            sink.accept(lines.histogram(amount));
+        } catch (RuntimeException e) {
+            fault("writing a histogram line", e);
+        }
+    }
+
+    /** Counts {@code fault}; the first one is logged with its stack trace, later ones are only counted. */
+    void fault(String doing, RuntimeException fault) {
+        errors.incrementAndGet();
+        if (logged.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, "viewmetrics: fault while " + doing + "; the line is lost, the recording thread "
+                    + "was not affected (further faults are only counted as viewmetrics.statsd.errors)", fault);
+        }
+    }
+
+    long errors() {
+        return errors.get();
+    }
+}
