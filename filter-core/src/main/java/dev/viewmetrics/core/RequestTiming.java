@@ -8,6 +8,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * The measuring of requests for one filter instance (one web application): begin, end of each dispatch,
  * finish. Every step is fail-open: a fault is counted and the request goes on untouched.
@@ -33,7 +35,8 @@ final class RequestTiming {
                 return null;
             }
             int method = HttpMethods.index(request.getMethod());
-            ViewMetricsContext context = new ViewMetricsContext(request, this, method, System.nanoTime());
+            ViewMetricsContext context = new ViewMetricsContext(request, this, method, System.nanoTime(),
+                    sampleCpu());
             request.setAttribute(ViewMetricsContext.ATTRIBUTE, context);
             metrics.recorder.started(method);
             context.bindToThread();
@@ -49,9 +52,14 @@ final class RequestTiming {
         context.bindToThread();
     }
 
-    /** The CPU clock at the start of a dispatch (one read), or unknown when CPU time is off. */
-    long cpuNow() {
-        return metrics.cpuTime ? CpuClock.now() : CpuClock.UNAVAILABLE;
+    /** The CPU clock at the start of a dispatch (one read), or unknown when this request's CPU is not measured. */
+    long cpuNow(ViewMetricsContext context) {
+        return context.cpuSampled ? CpuClock.now() : CpuClock.UNAVAILABLE;
+    }
+
+    private boolean sampleCpu() {
+        int every = metrics.cpuSampleEvery;
+        return metrics.cpuTime && (every == 1 || ThreadLocalRandom.current().nextInt(every) == 0);
     }
 
     /**
@@ -61,7 +69,7 @@ final class RequestTiming {
     void dispatchEnded(ViewMetricsContext context, long cpuStart, HttpServletResponse response) {
         try {
             context.unbindFromThread();
-            if (metrics.cpuTime) {
+            if (context.cpuSampled) {
                 context.addCpu(CpuClock.elapsed(cpuStart, CpuClock.now()));
             }
             HttpServletRequest request = context.request;
@@ -89,7 +97,7 @@ final class RequestTiming {
             int status = failure != null && !response.isCommitted() ? 500 : response.getStatus();
             String route = resolver.resolve(context.request, context.reportedRoute(), status);
             String exception = ExceptionNames.of(failure != null ? failure : handledException(context));
-            long cpuNanos = metrics.cpuTime ? context.cpuNanos() : CpuClock.UNAVAILABLE;
+            long cpuNanos = context.cpuSampled ? context.cpuNanos() : CpuClock.UNAVAILABLE;
             String handler = metrics.handlerTag ? handlerName(context) : null;
             metrics.recorder.record(route, context.method, status, exception, handler, wallNanos, cpuNanos);
         } catch (RuntimeException | LinkageError e) {

@@ -55,17 +55,21 @@ public final class ViewMetricsContext {
     final RequestTiming timing;
     final int method;
     final long startNanos;
+    /** Whether this request's CPU time is measured (CPU time on, and the request sampled). */
+    final boolean cpuSampled;
     @SuppressWarnings("unused") // set through FINISHED
     private volatile boolean finished;
     private volatile long cpuNanos;
     volatile boolean async;
     volatile Throwable failure;
 
-    ViewMetricsContext(HttpServletRequest request, RequestTiming timing, int method, long startNanos) {
+    ViewMetricsContext(HttpServletRequest request, RequestTiming timing, int method, long startNanos,
+            boolean cpuSampled) {
         this.request = request;
         this.timing = timing;
         this.method = method;
         this.startNanos = startNanos;
+        this.cpuSampled = cpuSampled;
     }
 
     /** The context of a request being measured, or {@code null}. */

@@ -83,7 +83,7 @@ public final class ViewMetricsFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        long cpuStart = timing.cpuNow();
+        long cpuStart = timing.cpuNow(context);
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException | Error e) {

@@ -20,8 +20,8 @@ public final class Settings {
             "environment", List.of("DD_ENV"),
             "version", List.of("DD_VERSION"));
 
-    /** Keys whose environment variable is not simply the key in upper case. */
-    private static final Map<String, String> RENAMED_ENV_NAMES = Map.of("enabled", "VIEWMETRICS_ENABLED");
+    /** Keys that keep DESIGN.md's own environment variable names; every other key reads {@code VIEWMETRICS_KEY}. */
+    private static final String PREFIX = "VIEWMETRICS_";
 
     private final Function<String, String> explicit;
     private final Function<String, String> environment;
@@ -44,14 +44,18 @@ public final class Settings {
         return new Settings(key -> null, System::getenv);
     }
 
-    /** The environment variable names consulted for {@code key}, in order ({@code statsd.queue-size} → {@code STATSD_QUEUE_SIZE}). */
+    /**
+     * The environment variable names consulted for {@code key}, in order: {@code statsd.queue-size} →
+     * {@code STATSD_QUEUE_SIZE}; {@code service} → {@code SERVICE}, {@code DD_SERVICE}; any other key →
+     * {@code VIEWMETRICS_} and the key ({@code cpu-time} → {@code VIEWMETRICS_CPU_TIME}).
+     */
     public static List<String> environmentNames(String key) {
         List<String> names = new ArrayList<>();
-        if (RENAMED_ENV_NAMES.containsKey(key)) {
-            names.add(RENAMED_ENV_NAMES.get(key));
-        }
+        String upper = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
         if (key.startsWith("statsd.") || EXTRA_ENV_NAMES.containsKey(key)) {
-            names.add(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            names.add(upper);
+        } else {
+            names.add(PREFIX + upper);
         }
         names.addAll(EXTRA_ENV_NAMES.getOrDefault(key, List.of()));
         return names;

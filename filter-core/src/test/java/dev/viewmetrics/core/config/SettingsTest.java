@@ -32,8 +32,9 @@ class SettingsTest {
     void environmentNamesFollowTheKeys() {
         assertThat(Settings.environmentNames("statsd.queue-size")).containsExactly("STATSD_QUEUE_SIZE");
         assertThat(Settings.environmentNames("service")).containsExactly("SERVICE", "DD_SERVICE");
-        assertThat(Settings.environmentNames("routes")).isEmpty();
         assertThat(Settings.environmentNames("enabled")).containsExactly("VIEWMETRICS_ENABLED");
+        assertThat(Settings.environmentNames("cpu-time")).containsExactly("VIEWMETRICS_CPU_TIME");
+        assertThat(Settings.environmentNames("max-routes")).containsExactly("VIEWMETRICS_MAX_ROUTES");
     }
 
     @Test
