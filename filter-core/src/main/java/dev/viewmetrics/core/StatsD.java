@@ -204,7 +204,7 @@ public final class StatsD implements AutoCloseable {
      * Builds a {@link StatsD}. Keys and environment variables are those of the configuration table; explicit
      * values win over the environment.
      */
-    public static final class Builder extends SettingsBuilder<Builder> {
+    public static final class Builder extends GlobalTagsBuilder<Builder> {
 
         private MeterRegistry registry;
 

@@ -132,7 +132,7 @@ public final class ViewMetrics implements AutoCloseable {
     }
 
     /** Builds a {@link ViewMetrics}; the keys are those of {@code web.xml} init-params. */
-    public static final class Builder extends SettingsBuilder<Builder> {
+    public static final class Builder extends GlobalTagsBuilder<Builder> {
 
         private MeterRegistry registry;
         private StatsD statsd;

@@ -1,6 +1,7 @@
 package dev.viewmetrics.core.report;
 
 import dev.viewmetrics.core.config.Settings;
+import dev.viewmetrics.core.config.SettingsBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.io.IOException;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -124,19 +123,12 @@ public final class JsonFileReporter implements AutoCloseable {
      * {@code {java.io.tmpdir}/{service}-{pid}.json}; {@code {pid}} and {@code {service}} are replaced),
      * {@code report.interval} (60 s), {@code service}.
      */
-    public static final class Builder {
+    public static final class Builder extends SettingsBuilder<Builder> {
         private final Supplier<MeterRegistry> registry;
-        private final Map<String, String> explicit = new HashMap<>();
-        private Settings settings;
+        private Settings override;
 
         private Builder(Supplier<MeterRegistry> registry) {
             this.registry = registry;
-        }
-
-        /** Sets a configuration key, as a {@code web.xml} parameter would. */
-        public Builder set(String key, String value) {
-            explicit.put(Objects.requireNonNull(key, "key"), value);
-            return this;
         }
 
         /** Where reports go ({@code report.file}). */
@@ -149,19 +141,15 @@ public final class JsonFileReporter implements AutoCloseable {
             return set(ReportSettings.REPORT_INTERVAL, interval.toMillis() + "ms");
         }
 
-        /** The {@code service} name used in the default file name. */
-        public Builder service(String service) {
-            return set(ReportSettings.SERVICE, service);
-        }
-
-        Builder settings(Settings settings) {
-            this.settings = settings;
+        /** Reads every setting from {@code settings} instead (what {@code ReportingListener} has). */
+        Builder using(Settings settings) {
+            this.override = settings;
             return this;
         }
 
         /** Builds the reporter, not started; an invalid setting fails with a message naming the key. */
         public JsonFileReporter build() {
-            Settings read = settings != null ? settings : Settings.of(explicit::get, System::getenv);
+            Settings read = override != null ? override : settings();
             Path file = ReportSettings.path(read, ReportSettings.REPORT_FILE,
                     ReportSettings.tmpdir().resolve("{service}-{pid}.json").toString());
             Duration interval = ReportSettings.positive(read, ReportSettings.REPORT_INTERVAL, DEFAULT_INTERVAL);

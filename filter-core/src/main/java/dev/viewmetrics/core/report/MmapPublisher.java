@@ -1,6 +1,7 @@
 package dev.viewmetrics.core.report;
 
 import dev.viewmetrics.core.config.Settings;
+import dev.viewmetrics.core.config.SettingsBuilder;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -164,19 +165,12 @@ public final class MmapPublisher implements AutoCloseable {
      * Builds a {@link MmapPublisher}. Keys: {@code stats.mmap-dir} ({@code java.io.tmpdir}),
      * {@code stats.mmap-interval} (1 s), {@code service} (the file name's first part, {@code viewmetrics} unset).
      */
-    public static final class Builder {
+    public static final class Builder extends SettingsBuilder<Builder> {
         private final Supplier<MeterRegistry> registry;
-        private final Map<String, String> explicit = new HashMap<>();
-        private Settings settings;
+        private Settings override;
 
         private Builder(Supplier<MeterRegistry> registry) {
             this.registry = registry;
-        }
-
-        /** Sets a configuration key, as a {@code web.xml} parameter would. */
-        public Builder set(String key, String value) {
-            explicit.put(Objects.requireNonNull(key, "key"), value);
-            return this;
         }
 
         /** The directory of the file ({@code stats.mmap-dir}). */
@@ -189,19 +183,15 @@ public final class MmapPublisher implements AutoCloseable {
             return set(ReportSettings.MMAP_INTERVAL, interval.toMillis() + "ms");
         }
 
-        /** The {@code service} name the file is named after. */
-        public Builder service(String service) {
-            return set(ReportSettings.SERVICE, service);
-        }
-
-        Builder settings(Settings settings) {
-            this.settings = settings;
+        /** Reads every setting from {@code settings} instead (what {@code ReportingListener} has). */
+        Builder using(Settings settings) {
+            this.override = settings;
             return this;
         }
 
         /** Builds the publisher, not started; an invalid setting fails with a message naming the key. */
         public MmapPublisher build() {
-            Settings read = settings != null ? settings : Settings.of(explicit::get, System::getenv);
+            Settings read = override != null ? override : settings();
             Path dir = Path.of(read.get(ReportSettings.MMAP_DIR, ReportSettings.tmpdir().toString()));
             Path file = dir.resolve(ReportSettings.service(read) + "-" + ReportSettings.pid() + MmapLayout.EXTENSION);
             Duration interval = ReportSettings.positive(read, ReportSettings.MMAP_INTERVAL, DEFAULT_INTERVAL);

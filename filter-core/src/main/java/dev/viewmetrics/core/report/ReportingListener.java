@@ -32,11 +32,11 @@ public final class ReportingListener implements ServletContextListener {
         boolean json = settings.getBoolean(ReportSettings.REPORT_JSON, false);
         boolean mmap = settings.getBoolean(ReportSettings.MMAP, false);
         if (json) {
-            reporter = JsonFileReporter.builder(registry).settings(settings).start();
+            reporter = JsonFileReporter.builder(registry).using(settings).start();
         }
         if (mmap) {
             try {
-                publisher = MmapPublisher.builder(registry).settings(settings).start();
+                publisher = MmapPublisher.builder(registry).using(settings).start();
             } catch (RuntimeException e) {
                 closeAll();
                 throw e;

@@ -1,6 +1,4 @@
-package dev.viewmetrics.core;
-
-import dev.viewmetrics.core.config.Settings;
+package dev.viewmetrics.core.config;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,35 +6,30 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What every viewmetrics builder shares: configuration keys set explicitly, the global tags, and where
- * environment variables are read from. Explicit values win over the environment.
+ * What every viewmetrics builder shares: configuration keys set explicitly (exactly as {@code web.xml}
+ * parameters would set them), the {@code service} name, and where environment variables are read from.
+ * Explicit values win over the environment.
  *
  * @param <B> the concrete builder, returned by every setter
  */
-abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
+public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
 
     private final Map<String, String> explicit = new HashMap<>();
     private Function<String, String> environment = System::getenv;
 
-    /** Sets any configuration key ({@code statsd.host}, {@code routes}, …), exactly as an init-param would. */
+    /** For subclasses. */
+    protected SettingsBuilder() {
+    }
+
+    /** Sets any configuration key ({@code statsd.host}, {@code routes}, {@code report.interval}, …). */
     public B set(String key, String value) {
         explicit.put(Objects.requireNonNull(key, "key"), value);
         return self();
     }
 
-    /** The {@code service} global tag. */
+    /** The {@code service} name (a global tag; also names report and stats files). */
     public B service(String service) {
         return set("service", service);
-    }
-
-    /** The {@code environment} global tag. */
-    public B environment(String environment) {
-        return set("environment", environment);
-    }
-
-    /** The {@code version} global tag. */
-    public B version(String version) {
-        return set("version", version);
     }
 
     /** Where environment variables are read from ({@code System::getenv} by default; a map's {@code get} in tests). */
@@ -46,7 +39,7 @@ abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     }
 
     /** The settings given so far, backed by the environment. */
-    Settings settings() {
+    public Settings settings() {
         return Settings.of(explicit::get, environment);
     }
 
