@@ -125,7 +125,6 @@ public final class JsonFileReporter implements AutoCloseable {
      */
     public static final class Builder extends SettingsBuilder<Builder> {
         private final Supplier<MeterRegistry> registry;
-        private Settings override;
 
         private Builder(Supplier<MeterRegistry> registry) {
             this.registry = registry;
@@ -141,15 +140,9 @@ public final class JsonFileReporter implements AutoCloseable {
             return set(ReportSettings.REPORT_INTERVAL, interval.toMillis() + "ms");
         }
 
-        /** Reads every setting from {@code settings} instead (what {@code ReportingListener} has). */
-        Builder using(Settings settings) {
-            this.override = settings;
-            return this;
-        }
-
         /** Builds the reporter, not started; an invalid setting fails with a message naming the key. */
         public JsonFileReporter build() {
-            Settings read = override != null ? override : settings();
+            Settings read = settings();
             Path file = ReportSettings.path(read, ReportSettings.REPORT_FILE,
                     ReportSettings.tmpdir().resolve("{service}-{pid}.json").toString());
             Duration interval = ReportSettings.positive(read, ReportSettings.REPORT_INTERVAL, DEFAULT_INTERVAL);

@@ -167,7 +167,6 @@ public final class MmapPublisher implements AutoCloseable {
      */
     public static final class Builder extends SettingsBuilder<Builder> {
         private final Supplier<MeterRegistry> registry;
-        private Settings override;
 
         private Builder(Supplier<MeterRegistry> registry) {
             this.registry = registry;
@@ -183,15 +182,9 @@ public final class MmapPublisher implements AutoCloseable {
             return set(ReportSettings.MMAP_INTERVAL, interval.toMillis() + "ms");
         }
 
-        /** Reads every setting from {@code settings} instead (what {@code ReportingListener} has). */
-        Builder using(Settings settings) {
-            this.override = settings;
-            return this;
-        }
-
         /** Builds the publisher, not started; an invalid setting fails with a message naming the key. */
         public MmapPublisher build() {
-            Settings read = override != null ? override : settings();
+            Settings read = settings();
             Path dir = Path.of(read.get(ReportSettings.MMAP_DIR, ReportSettings.tmpdir().toString()));
             Path file = dir.resolve(ReportSettings.service(read) + "-" + ReportSettings.pid() + MmapLayout.EXTENSION);
             Duration interval = ReportSettings.positive(read, ReportSettings.MMAP_INTERVAL, DEFAULT_INTERVAL);

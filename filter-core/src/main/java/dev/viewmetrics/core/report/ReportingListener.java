@@ -1,9 +1,12 @@
 package dev.viewmetrics.core.report;
 
 import dev.viewmetrics.core.config.Settings;
+import dev.viewmetrics.core.config.SettingsBuilder;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+
+import java.util.Collections;
 
 /**
  * Starts the {@link JsonFileReporter} and/or the {@link MmapPublisher} for a {@code web.xml} application, from
@@ -32,11 +35,11 @@ public final class ReportingListener implements ServletContextListener {
         boolean json = settings.getBoolean(ReportSettings.REPORT_JSON, false);
         boolean mmap = settings.getBoolean(ReportSettings.MMAP, false);
         if (json) {
-            reporter = JsonFileReporter.builder(registry).using(settings).start();
+            reporter = withContextParams(JsonFileReporter.builder(registry), context).start();
         }
         if (mmap) {
             try {
-                publisher = MmapPublisher.builder(registry).using(settings).start();
+                publisher = withContextParams(MmapPublisher.builder(registry), context).start();
             } catch (RuntimeException e) {
                 closeAll();
                 throw e;
@@ -61,6 +64,14 @@ public final class ReportingListener implements ServletContextListener {
     /** The running mmap publisher, or {@code null}. */
     public MmapPublisher publisher() {
         return publisher;
+    }
+
+    /** Hands every context-param to {@code builder}, as explicit settings (the environment stays the fallback). */
+    private static <B extends SettingsBuilder<B>> B withContextParams(B builder, ServletContext context) {
+        for (String name : Collections.list(context.getInitParameterNames())) {
+            builder.set(name, context.getInitParameter(name));
+        }
+        return builder;
     }
 
     private void closeAll() {
