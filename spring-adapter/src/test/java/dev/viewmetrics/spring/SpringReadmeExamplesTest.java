@@ -1,12 +1,11 @@
 package dev.viewmetrics.spring;
 
+import dev.viewmetrics.core.testing.ReadmeExamples;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,12 +24,9 @@ class SpringReadmeExamplesTest {
         "README.md, spring-web-xml, src/test/resources/webapp/WEB-INF/web.xml",
     })
     void readmeExampleIsTheCodeTheTestsRun(String readmeFile, String example, String source) throws Exception {
-        String readme = Files.readString(Path.of(readmeFile));
-        Matcher block = Pattern.compile("<!-- readme-example: " + Pattern.quote(example)
-                + " -->\\s*```[a-z]*\\n(.*?)\\n```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("README.md has example %s", example).isTrue();
+        String block = ReadmeExamples.block(Path.of(readmeFile), example);
 
-        assertThat(normalized(Files.readString(Path.of(source)))).contains(normalized(block.group(1)));
+        assertThat(normalized(Files.readString(Path.of(source)))).contains(normalized(block));
     }
 
     private static String normalized(String code) {

@@ -4,29 +4,20 @@ import dev.viewmetrics.core.StatsD;
 import dev.viewmetrics.core.TimingStats;
 import dev.viewmetrics.core.ViewMetricsFilter;
 import dev.viewmetrics.core.testing.HelloServlet;
+import dev.viewmetrics.core.testing.LoopbackServer;
+import dev.viewmetrics.core.testing.ReadmeExamples;
 import dev.viewmetrics.core.testing.UdpReceiver;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.BindException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -50,7 +41,7 @@ class ReadmeExamplesTest {
                 + "</servlet-name><url-pattern>/*</url-pattern></servlet-mapping>\n</web-app>\n");
         WebAppContext context = new WebAppContext(webapp.toString(), "/shop");
         context.setParentLoaderPriority(true);
-        try (Running server = Running.start(context)) {
+        try (LoopbackServer server = LoopbackServer.start(context)) {
             assertThat(server.get("/shop/users/42/orders/7").body()).isEqualTo("hello /shop/users/42/orders/7");
 
             ViewMetricsFilter filter = (ViewMetricsFilter) context.getServletHandler().getFilter("viewmetrics")
@@ -68,7 +59,7 @@ class ReadmeExamplesTest {
             ServletContextHandler context = new ServletContextHandler("/");
             context.addEventListener(new MetricsSetup());
             context.addServlet(HelloServlet.class, "/*");
-            try (Running server = Running.start(context)) {
+            try (LoopbackServer server = LoopbackServer.start(context)) {
                 server.get("/users/42");
                 assertThat(agent.awaitStartingWith("view.duration:")).contains(
                         "#route:/users/{id},method:GET,status:200,outcome:SUCCESS,exception:none,service:shop,"
@@ -151,58 +142,11 @@ class ReadmeExamplesTest {
         }
     }
 
-    static String readmeBlock(String name) throws Exception {
-        String readme = Files.readString(README);
-        Matcher matcher = Pattern.compile("<!-- readme-example: " + Pattern.quote(name)
-                + " -->\\s*```[a-z]*\\n(.*?)\\n```", Pattern.DOTALL).matcher(readme);
-        assertThat(matcher.find()).as("README.md has example %s", name).isTrue();
-        return dedent(matcher.group(1));
+    private static String readmeBlock(String name) throws Exception {
+        return ReadmeExamples.block(README, name);
     }
 
-    static String javaExample(String file, String name) throws Exception {
-        String source = Files.readString(TEST_SOURCES.resolve(file));
-        Matcher matcher = Pattern.compile("// readme-example: " + Pattern.quote(name)
-                + "\\n(.*?)\\n\\s*// end readme-example", Pattern.DOTALL).matcher(source);
-        assertThat(matcher.find()).as("%s has example %s", file, name).isTrue();
-        return dedent(matcher.group(1));
-    }
-
-    private static String dedent(String block) {
-        List<String> lines = new ArrayList<>(block.lines().toList());
-        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-                .min().orElse(0);
-        lines.replaceAll(l -> l.isBlank() ? "" : l.substring(indent));
-        return String.join("\n", lines);
-    }
-
-    /** A Jetty on 127.0.0.1 and a free port serving one handler. */
-    private static final class Running implements AutoCloseable {
-        private final Server server;
-        private final HttpClient client = HttpClient.newHttpClient();
-
-        private Running(Server server) {
-            this.server = server;
-        }
-
-        static Running start(Handler handler) throws Exception {
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost("127.0.0.1");
-            server.addConnector(connector);
-            server.setHandler(handler);
-            server.start();
-            return new Running(server);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        @Override
-        public void close() throws Exception {
-            server.stop();
-        }
+    private static String javaExample(String file, String name) throws Exception {
+        return ReadmeExamples.region(TEST_SOURCES.resolve(file), name);
     }
 }

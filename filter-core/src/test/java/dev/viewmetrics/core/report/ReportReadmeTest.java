@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viewmetrics.core.ViewMetrics;
 import dev.viewmetrics.core.ViewMetricsFilter;
 import dev.viewmetrics.core.testing.HelloServlet;
+import dev.viewmetrics.core.testing.LoopbackServer;
+import dev.viewmetrics.core.testing.ReadmeExamples;
 import dev.viewmetrics.core.testing.Servlets;
 import dev.viewmetrics.core.testing.TestServer;
 import io.micrometer.core.instrument.Meter;
@@ -18,16 +20,10 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +34,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +69,7 @@ class ReportReadmeTest {
         });
         context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(metrics.filter()), "/*", null);
         context.addServlet(HelloServlet.class, "/users/*");
-        try (Running server = Running.start(context)) {
+        try (LoopbackServer server = LoopbackServer.start(context)) {
             server.get("/users/42");
             assertThat(JsonFileReporterTest.threadNamed("viewmetrics-stats-rates")).as("started with the app").isTrue();
             HttpResponse<String> page = server.get("/admin/stats?format=json&query=route:/users/*");
@@ -86,7 +81,7 @@ class ReportReadmeTest {
     @Test
     void statsServletFromWebXmlShowsTheFiltersRegistry() throws Exception {
         WebAppContext context = webApp(readmeBlock("stats-web.xml"));
-        try (Running server = Running.start(context)) {
+        try (LoopbackServer server = LoopbackServer.start(context)) {
             server.get("/shop/users/42");
             assertThat(JsonFileReporterTest.threadNamed("viewmetrics-stats-rates")).as("load-on-startup").isTrue();
 
@@ -172,7 +167,7 @@ class ReportReadmeTest {
         Path json = TMP.resolve("shop-" + PID + ".json");
         Path stats = TMP.resolve("shop-" + PID + ".vmstats");
         try {
-            try (Running server = Running.start(context)) {
+            try (LoopbackServer server = LoopbackServer.start(context)) {
                 server.get("/shop/users/42");
                 ReportingListener listener = context.getEventListeners().stream()
                         .filter(ReportingListener.class::isInstance).map(ReportingListener.class::cast).findFirst()
@@ -319,55 +314,10 @@ class ReportReadmeTest {
     }
 
     static String readmeBlock(String name) throws Exception {
-        Matcher matcher = Pattern.compile("<!-- readme-example: " + Pattern.quote(name)
-                + " -->\\s*```[a-z]*\\n(.*?)\\n```", Pattern.DOTALL).matcher(Files.readString(README));
-        assertThat(matcher.find()).as("README.md has example %s", name).isTrue();
-        return dedent(matcher.group(1));
+        return ReadmeExamples.block(README, name);
     }
 
     static String javaExample(String name) throws Exception {
-        Matcher matcher = Pattern.compile("// readme-example: " + Pattern.quote(name)
-                + "\\n(.*?)\\n\\s*// end readme-example", Pattern.DOTALL).matcher(Files.readString(SOURCE));
-        assertThat(matcher.find()).as("this test has example %s", name).isTrue();
-        return dedent(matcher.group(1));
-    }
-
-    private static String dedent(String block) {
-        List<String> lines = new ArrayList<>(block.lines().toList());
-        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-                .min().orElse(0);
-        lines.replaceAll(l -> l.isBlank() ? "" : l.substring(indent));
-        return String.join("\n", lines);
-    }
-
-    /** A Jetty on 127.0.0.1 and a free port serving one handler. */
-    private static final class Running implements AutoCloseable {
-        private final Server server;
-        private final HttpClient client = HttpClient.newHttpClient();
-
-        private Running(Server server) {
-            this.server = server;
-        }
-
-        static Running start(Handler handler) throws Exception {
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost("127.0.0.1");
-            server.addConnector(connector);
-            server.setHandler(handler);
-            server.start();
-            return new Running(server);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        @Override
-        public void close() throws Exception {
-            server.stop();
-        }
+        return ReadmeExamples.region(SOURCE, name);
     }
 }
