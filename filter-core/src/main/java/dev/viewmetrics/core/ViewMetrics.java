@@ -120,7 +120,7 @@ public final class ViewMetrics implements AutoCloseable {
     }
 
     boolean isExcluded(RouteResolver resolver, HttpServletRequest request) {
-        return !excluded.isEmpty() && excluded.match(resolver.pathWithinApplication(request)) != null;
+        return !excluded.isEmpty() && resolver.matches(excluded, request);
     }
 
     private static RouteTemplates templates(Settings settings, String key) {

@@ -54,10 +54,15 @@ public final class IdNormalizer {
      *         {@code A-Z a-z 0-9 . _ ~ { } / -}, computed in time linear in the length of {@code path}
      */
     public static String normalize(String path) {
+        return normalize(path, 0);
+    }
+
+    /** {@link #normalize(String)} of the part of {@code path} from {@code from} on (just past a context path). */
+    public static String normalize(String path, int from) {
         StringBuilder out = new StringBuilder();
         StringBuilder segment = new StringBuilder(MAX_SEGMENT_LENGTH);
         int count = 0;
-        for (int start = PathSegments.nextSegment(path, 0); start < path.length(); count++) {
+        for (int start = PathSegments.nextSegment(path, from); start < path.length(); count++) {
             out.append('/');
             if (count == MAX_SEGMENTS) {
                 out.append("{more}");

@@ -44,8 +44,10 @@ public final class RouteResolver {
      */
     public String resolve(HttpServletRequest request, String reported, int status) {
         String relative = reported;
-        if (relative == null) {
-            relative = declared.isEmpty() ? null : declared.match(pathWithinApplication(request));
+        String uri = null;
+        if (relative == null && !declared.isEmpty()) {
+            uri = requestUri(request);
+            relative = declared.match(uri, applicationStart(uri));
         }
         if (relative == null) {
             relative = fromServletMapping(request, status);
@@ -57,7 +59,10 @@ public final class RouteResolver {
             if (status >= 300 && status < 400) {
                 return REDIRECTION;
             }
-            relative = IdNormalizer.normalize(pathWithinApplication(request));
+            if (uri == null) {
+                uri = requestUri(request);
+            }
+            relative = IdNormalizer.normalize(uri, applicationStart(uri));
         }
         return admit(relative);
     }
@@ -70,13 +75,20 @@ public final class RouteResolver {
         return resolve(request, reported, 200);
     }
 
-    /** The request URI without the context path, still percent-encoded, as templates are matched. */
-    public String pathWithinApplication(HttpServletRequest request) {
+    /** Whether the request's path within the application (still percent-encoded) matches one of {@code templates}. */
+    public boolean matches(RouteTemplates templates, HttpServletRequest request) {
+        String uri = requestUri(request);
+        return templates.match(uri, applicationStart(uri)) != null;
+    }
+
+    private static String requestUri(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        if (uri == null) {
-            return "/";
-        }
-        return contextPath.isEmpty() || !uri.startsWith(contextPath) ? uri : uri.substring(contextPath.length());
+        return uri == null ? "/" : uri;
+    }
+
+    /** Where the path within the application starts in {@code uri}: just past the context path. */
+    private int applicationStart(String uri) {
+        return !contextPath.isEmpty() && uri.startsWith(contextPath) ? contextPath.length() : 0;
     }
 
     private String fromServletMapping(HttpServletRequest request, int status) {

@@ -73,7 +73,15 @@ public final class RouteTemplates {
      * @return the declared template string itself (the same instance on every call), or {@code null}
      */
     public String match(String path) {
-        return root.match(path, PathSegments.nextSegment(path, 0));
+        return match(path, 0);
+    }
+
+    /**
+     * {@link #match(String)} for the part of {@code uri} from {@code from} on: a request URI is matched from just
+     * past its context path without cutting that path out.
+     */
+    public String match(String uri, int from) {
+        return root.match(uri, PathSegments.nextSegment(uri, from));
     }
 
     /** Whether no template is declared. */

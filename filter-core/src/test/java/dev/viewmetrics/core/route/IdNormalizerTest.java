@@ -124,6 +124,18 @@ class IdNormalizerTest {
         assertThat(IdNormalizer.normalize(path)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} from {1}")
+    @CsvSource({
+        "/app/users/42/orders/7, 4",
+        "/app, 4",
+        "/app/, 4",
+        "/shop/files/report-2024-05.pdf, 5",
+        "/users/550e8400-e29b-41d4-a716-446655440000, 0",
+    })
+    void normalisingFromAnOffsetIsNormalisingThePathPastIt(String uri, int from) {
+        assertThat(IdNormalizer.normalize(uri, from)).isEqualTo(IdNormalizer.normalize(uri.substring(from)));
+    }
+
     @Test
     void rawControlCharactersAndNonAsciiBecomeTokens() {
         assertThat(IdNormalizer.normalize("/a\nb/c\rd/e\tf/g h/\"q\"/caf\u00e9/\u65e5\u672c"))

@@ -17,6 +17,17 @@ class RouteTemplatesTest {
     }
 
     @Test
+    void matchingFromAnOffsetMatchesThePathPastItWithoutCuttingItOut() {
+        RouteTemplates templates = RouteTemplates.parse("/, /users/{id}, /users/{id}/orders/{orderId}");
+
+        assertThat(templates.match("/app/users/42", 4)).isSameAs(templates.match("/users/42"));
+        assertThat(templates.match("/app/users/42/orders/7;jsessionid=x", 4)).isEqualTo("/users/{id}/orders/{orderId}");
+        assertThat(templates.match("/app", 4)).isEqualTo("/");
+        assertThat(templates.match("/app/", 4)).isEqualTo("/");
+        assertThat(templates.match("/app/users", 4)).isNull();
+    }
+
+    @Test
     void literalTemplateMatchesOnlyItsOwnPath() {
         RouteTemplates routes = templates("/login", "/api/health");
 
