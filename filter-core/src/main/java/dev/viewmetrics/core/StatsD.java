@@ -2,6 +2,7 @@ package dev.viewmetrics.core;
 
 import dev.viewmetrics.core.config.Settings;
 import dev.viewmetrics.core.statsd.ConnectorSettings;
+import dev.viewmetrics.core.statsd.FlavorLineBuilder;
 import dev.viewmetrics.core.statsd.LineFormat;
 import dev.viewmetrics.core.statsd.StatsdConnector;
 import dev.viewmetrics.core.statsd.StatsdLineRegistry;
@@ -53,6 +54,8 @@ public final class StatsD implements AutoCloseable {
     private final LineFormat agentFormat;
     private final StatsdConnector agentSink;
     private final ConcurrentHashMap<Meter.Id, GaugeValue> gauges = new ConcurrentHashMap<>();
+    /** The rendered name and tags of the lines this client writes itself (decrements, gauges), per meter. */
+    private final ConcurrentHashMap<Meter.Id, FlavorLineBuilder> agentLines = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StatsD(MeterRegistry registry, boolean ownsRegistry, Map<String, String> globalTagMap,
@@ -106,7 +109,7 @@ public final class StatsD implements AutoCloseable {
             Counter.builder(name).tags(tags(tags)).register(registry).increment(delta);
         } else if (delta < 0) {
             if (agentSink != null) {
-                agentSink.accept(agentFormat.builderFor(id(name, tags, Meter.Type.COUNTER)).count(delta));
+                agentSink.accept(agentLine(id(name, tags, Meter.Type.COUNTER)).count(delta));
             } else {
                 Counter.builder(name + ".decrement").tags(tags(tags)).register(registry).increment(-delta);
             }
@@ -123,7 +126,7 @@ public final class StatsD implements AutoCloseable {
         });
         holder.set(value);
         if (agentSink != null) {
-            agentSink.accept(agentFormat.builderFor(id).gauge(value));
+            agentSink.accept(agentLine(id).gauge(value));
         }
     }
 
@@ -161,6 +164,10 @@ public final class StatsD implements AutoCloseable {
                 agentSink.close();
             }
         }
+    }
+
+    private FlavorLineBuilder agentLine(Meter.Id id) {
+        return agentLines.computeIfAbsent(id, agentFormat::builderFor);
     }
 
     private Tags tags(String... keyValues) {
