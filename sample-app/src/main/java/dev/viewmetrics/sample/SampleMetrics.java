@@ -1,8 +1,8 @@
 package dev.viewmetrics.sample;
 
 import dev.viewmetrics.core.StatsD;
-import dev.viewmetrics.core.report.JsonFileReporter;
-import dev.viewmetrics.core.report.MmapPublisher;
+import dev.viewmetrics.stats.JsonFileReporter;
+import dev.viewmetrics.stats.MmapPublisher;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

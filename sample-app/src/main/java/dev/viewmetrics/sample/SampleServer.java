@@ -1,7 +1,7 @@
 package dev.viewmetrics.sample;
 
 import dev.viewmetrics.core.ViewMetrics;
-import dev.viewmetrics.core.report.StatsServlet;
+import dev.viewmetrics.stats.StatsServlet;
 import dev.viewmetrics.mixins.StatsdApplication;
 import dev.viewmetrics.sample.mixin.WidgetHandler;
 import dev.viewmetrics.sample.spring.ShopConfig;

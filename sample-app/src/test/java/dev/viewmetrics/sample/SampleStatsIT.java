@@ -72,7 +72,7 @@ class SampleStatsIT {
     /** {@code slurpstats file}, run from the sample's jar as a separate JVM (the CLI needs only the JDK). */
     private static String slurpstats(Path file) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", SampleProcess.JAR.toString(), "dev.viewmetrics.core.report.StatsCli",
+                .toString(), "-cp", SampleProcess.JAR.toString(), "dev.viewmetrics.stats.StatsCli",
                 "slurpstats", file.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

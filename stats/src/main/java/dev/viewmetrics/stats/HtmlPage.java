@@ -1,0 +1,314 @@
+package dev.viewmetrics.stats;
+
+import io.micrometer.core.instrument.Tag;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The stats page: one table per timer or summary name (rows by route and the tags that vary, wall and CPU side by
+ * side), then counters, then gauges and the rest. Self-contained ({@link PageAssets}), readable on a phone,
+ * every value HTML-escaped.
+ */
+final class HtmlPage {
+
+    private static final List<String> TAG_ORDER = List.of("route", "method", "status", "outcome", "exception");
+
+    private HtmlPage() {
+    }
+
+    /** What the page says about itself besides the rows. */
+    record Info(long pid, Instant timestamp, String query, String error) {
+    }
+
+    static String render(List<StatRow> rows, Info info) {
+        StringBuilder html = new StringBuilder(4096 + rows.size() * 600);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                .append("<title>viewmetrics stats</title><style>").append(PageAssets.STYLE).append("</style></head>\n<body>\n");
+        header(html, rows.size(), info);
+        html.append("<main>\n");
+        Map<String, List<StatRow>> distributions = new LinkedHashMap<>();
+        List<StatRow> counters = new ArrayList<>();
+        List<StatRow> others = new ArrayList<>();
+        for (StatRow row : rows) {
+            if (row.kind().distribution()) {
+                distributions.computeIfAbsent(row.name(), name -> new ArrayList<>()).add(row);
+            } else if (row.kind() == MeterKind.COUNTER) {
+                counters.add(row);
+            } else {
+                others.add(row);
+            }
+        }
+        distributions.forEach((name, group) -> distributionTable(html, name, group));
+        if (!counters.isEmpty()) {
+            counterTable(html, counters);
+        }
+        if (!others.isEmpty()) {
+            otherTable(html, others);
+        }
+        if (rows.isEmpty() && info.error() == null) {
+            html.append("<p class=\"empty\">No meters").append(info.query() != null ? " match this query" : " yet")
+                    .append(".</p>\n");
+        }
+        html.append("</main>\n<footer><p>Times in milliseconds. Rates are events per second, moving averages over the ")
+                .append("last 1, 5 and 15 minutes, warming up from zero (&mdash; until the second sample, 5 s apart). ")
+                .append("Max is Micrometer&rsquo;s recent maximum. p50/p95/p99 show &mdash; unless the meter publishes ")
+                .append("percentiles or a histogram. Click a column to sort.</p></footer>\n<script>").append(PageAssets.SCRIPT)
+                .append("</script>\n</body></html>\n");
+        return html.toString();
+    }
+
+    private static void header(StringBuilder html, int rows, Info info) {
+        String query = info.query() == null ? "" : info.query();
+        String suffix = query.isEmpty() ? "" : "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        html.append("<header><h1>viewmetrics</h1><p class=\"meta\">pid ").append(info.pid()).append(" &middot; ")
+                .append(escape(info.timestamp().toString())).append(" &middot; ").append(rows).append(" rows &middot; ")
+                .append("<a href=\"?format=json").append(escape(suffix)).append("\">json</a> &middot; ")
+                .append("<a href=\"?format=prettyjson").append(escape(suffix)).append("\">pretty json</a></p>\n")
+                .append("<form method=\"get\"><input name=\"query\" value=\"").append(escape(query))
+                .append("\" placeholder=\"route:/users/{id} count&gt;=10\" aria-label=\"query\">")
+                .append("<button type=\"submit\">filter</button></form>\n");
+        if (info.error() != null) {
+            html.append("<p class=\"error\">").append(escape(info.error())).append("</p>\n");
+        }
+        html.append("</header>\n");
+    }
+
+    private static void distributionTable(StringBuilder html, String name, List<StatRow> rows) {
+        boolean timer = rows.get(0).kind() == MeterKind.TIMER;
+        String cpuName = null;
+        for (StatRow row : rows) {
+            if (row.cpu() != null) {
+                cpuName = row.cpu().name();
+            }
+        }
+        List<String> tagColumns = tagColumns(rows);
+        String unit = timer ? "ms" : Objects.toString(rows.get(0).meter().unit(), "");
+        html.append("<section><h2>").append(escape(name));
+        if (cpuName != null) {
+            html.append(" <small>+ ").append(escape(cpuName)).append("</small>");
+        }
+        html.append("</h2>\n");
+        constantTags(html, rows, tagColumns);
+        html.append("<div class=\"scroll\"><table class=\"stats\" data-name=\"").append(escape(name))
+                .append("\"><thead><tr>");
+        if (!tagColumns.isEmpty()) {
+            html.append("<th colspan=\"").append(tagColumns.size()).append("\"></th>");
+        }
+        html.append("<th class=\"g\" colspan=\"4\">count and rate /s</th><th class=\"g\" colspan=\"5\">")
+                .append(timer ? "wall time" : "value").append(unit.isEmpty() ? "" : " (" + escape(unit) + ")")
+                .append("</th>");
+        if (cpuName != null) {
+            html.append("<th class=\"g\" colspan=\"5\">CPU time (ms)</th>");
+        }
+        html.append("</tr>\n<tr>");
+        for (String key : tagColumns) {
+            html.append("<th data-key=\"").append(escape(key)).append("\">").append(escape(key)).append("</th>");
+        }
+        numberHeaders(html, "", new String[] {"count", "m1", "m5", "m15"}, new String[] {"count", "1m", "5m", "15m"});
+        String[] stats = {"mean", "p50", "p95", "p99", "max"};
+        numberHeaders(html, "", stats, stats);
+        if (cpuName != null) {
+            numberHeaders(html, "cpu.", stats, stats);
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (StatRow row : rows) {
+            html.append("<tr>");
+            tagCells(html, row, tagColumns);
+            MeterValues meter = row.meter();
+            html.append(number(meter.count(), "g")).append(number(row.rates()[0], ""))
+                    .append(number(row.rates()[1], "")).append(number(row.rates()[2], ""));
+            statCells(html, meter);
+            if (cpuName != null) {
+                if (row.cpu() != null) {
+                    statCells(html, row.cpu());
+                } else {
+                    for (int i = 0; i < 5; i++) {
+                        html.append(number(Double.NaN, i == 0 ? "g" : ""));
+                    }
+                }
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody></table></div></section>\n");
+    }
+
+    private static void counterTable(StringBuilder html, List<StatRow> rows) {
+        html.append("<section><h2>counters</h2>\n<div class=\"scroll\"><table class=\"stats\" data-name=\"counters\">")
+                .append("<thead><tr><th colspan=\"2\"></th><th class=\"g\" colspan=\"4\">count and rate /s</th></tr>\n")
+                .append("<tr><th data-key=\"name\">name</th><th data-key=\"tags\">tags</th>");
+        numberHeaders(html, "", new String[] {"count", "m1", "m5", "m15"}, new String[] {"count", "1m", "5m", "15m"});
+        html.append("</tr></thead>\n<tbody>\n");
+        for (StatRow row : rows) {
+            html.append("<tr>").append(text(row.name())).append(text(tagText(row.meter().tags())))
+                    .append(number(row.meter().count(), "g")).append(number(row.rates()[0], ""))
+                    .append(number(row.rates()[1], "")).append(number(row.rates()[2], ""))
+                    .append("</tr>\n");
+        }
+        html.append("</tbody></table></div></section>\n");
+    }
+
+    private static void otherTable(StringBuilder html, List<StatRow> rows) {
+        html.append("<section><h2>gauges and other meters</h2>\n<div class=\"scroll\"><table class=\"stats\" ")
+                .append("data-name=\"gauges\"><thead><tr><th colspan=\"4\"></th></tr>\n<tr>")
+                .append("<th data-key=\"name\">name</th><th data-key=\"tags\">tags</th><th data-key=\"type\">type</th>")
+                .append("<th class=\"n\" data-key=\"value\">value</th></tr></thead>\n<tbody>\n");
+        for (StatRow row : rows) {
+            MeterValues meter = row.meter();
+            html.append("<tr>").append(text(row.name())).append(text(tagText(meter.tags())))
+                    .append(text(meter.kind().label))
+                    .append("<td class=\"n\" data-v=\"").append(raw(meter.value())).append("\">")
+                    .append(escape(valueText(meter))).append("</td></tr>\n");
+        }
+        html.append("</tbody></table></div></section>\n");
+    }
+
+    /** A gauge's value with its unit; a long task timer's active tasks and how long they have run. */
+    private static String valueText(MeterValues meter) {
+        if (meter.kind() == MeterKind.LONG_TASK_TIMER) {
+            return display(meter.value()) + " active, " + display(meter.total()) + " ms";
+        }
+        boolean unit = meter.unit() != null && !Double.isNaN(meter.value());
+        return display(meter.value()) + (unit ? " " + meter.unit() : "");
+    }
+
+    /** Route first if any row has one, then the other tags whose value is not the same on every row. */
+    private static List<String> tagColumns(List<StatRow> rows) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (StatRow row : rows) {
+            for (Tag tag : row.meter().tags()) {
+                keys.add(tag.getKey());
+            }
+        }
+        List<String> columns = new ArrayList<>();
+        for (String key : TAG_ORDER) {
+            if (keys.contains(key) && (key.equals("route") || varies(rows, key))) {
+                columns.add(key);
+            }
+        }
+        for (String key : keys) {
+            if (!TAG_ORDER.contains(key) && varies(rows, key)) {
+                columns.add(key);
+            }
+        }
+        return columns;
+    }
+
+    private static boolean varies(List<StatRow> rows, String key) {
+        String first = rows.get(0).meter().tag(key);
+        for (StatRow row : rows) {
+            if (!Objects.equals(first, row.meter().tag(key))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void constantTags(StringBuilder html, List<StatRow> rows, List<String> tagColumns) {
+        List<String> constant = new ArrayList<>();
+        for (Tag tag : rows.get(0).meter().tags()) {
+            if (!tagColumns.contains(tag.getKey())) {
+                constant.add(tag.getKey() + "=" + tag.getValue());
+            }
+        }
+        if (!constant.isEmpty()) {
+            html.append("<p class=\"tags\">").append(escape(String.join(" \u00b7 ", constant))).append("</p>\n");
+        }
+    }
+
+    private static void tagCells(StringBuilder html, StatRow row, List<String> tagColumns) {
+        for (String key : tagColumns) {
+            html.append(text(Objects.toString(row.meter().tag(key), "")));
+        }
+    }
+
+    private static void numberHeaders(StringBuilder html, String keyPrefix, String[] keys, String[] labels) {
+        for (int i = 0; i < keys.length; i++) {
+            html.append("<th class=\"n").append(i == 0 ? " g" : "").append("\" data-key=\"").append(keyPrefix)
+                    .append(keys[i]).append("\">").append(labels[i]).append("</th>");
+        }
+    }
+
+    private static void statCells(StringBuilder html, MeterValues values) {
+        html.append(number(values.mean(), "g")).append(number(values.p50(), ""))
+                .append(number(values.p95(), "")).append(number(values.p99(), ""))
+                .append(number(values.max(), ""));
+    }
+
+    private static String text(String value) {
+        return "<td data-v=\"" + escape(value) + "\">" + escape(value) + "</td>";
+    }
+
+    private static String number(double value, String extraClass) {
+        return "<td class=\"n" + (extraClass.isEmpty() ? "" : " " + extraClass) + "\" data-v=\"" + raw(value) + "\">"
+                + escape(display(value)) + "</td>";
+    }
+
+    private static String raw(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "" : Double.toString(value);
+    }
+
+    /** A number for people: whole numbers as they are, others with fewer decimals the bigger they get. */
+    static String display(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "\u2014";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        double magnitude = Math.abs(value);
+        String format = magnitude >= 1000 ? "%.0f" : magnitude >= 100 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f";
+        return String.format(Locale.ROOT, format, value);
+    }
+
+    private static String tagText(List<Tag> tags) {
+        StringBuilder text = new StringBuilder();
+        for (Tag tag : tags) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(tag.getKey()).append('=').append(tag.getValue());
+        }
+        return text.toString();
+    }
+
+    /** {@code value} safe as HTML text and as a quoted attribute value. */
+    static String escape(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String entity = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null && out == null) {
+                out = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (out != null) {
+                if (entity != null) {
+                    out.append(entity);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? value : out.toString();
+    }
+}

@@ -1,0 +1,323 @@
+package dev.viewmetrics.stats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viewmetrics.core.ViewMetrics;
+import dev.viewmetrics.core.ViewMetricsFilter;
+import dev.viewmetrics.core.testing.HelloServlet;
+import dev.viewmetrics.core.testing.LoopbackServer;
+import dev.viewmetrics.core.testing.ReadmeExamples;
+import dev.viewmetrics.core.testing.Servlets;
+import dev.viewmetrics.core.testing.TestServer;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every example of README.md's section "Seeing the numbers without an agent" runs here. Java examples live below
+ * between {@code // readme-example: NAME} and {@code // end readme-example} and must read exactly as in the README;
+ * captured output is compared with what the commands print now.
+ */
+class ReportReadmeTest {
+
+    private static final Path README = Path.of("..", "README.md");
+    private static final Path SOURCE = Path.of("src", "test", "java", "dev", "viewmetrics", "stats",
+            "ReportReadmeTest.java");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long PID = ProcessHandle.current().pid();
+    private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void statsServletMountedInCodeAnswersLoopback() throws Exception {
+        assertThat(javaExample("stats-servlet")).isEqualTo(readmeBlock("stats-servlet"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ViewMetrics metrics = ViewMetrics.builder().registry(registry).environmentVariables(n -> null).build();
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addEventListener(new ServletContextListener() {
+            @Override
+            public void contextInitialized(ServletContextEvent event) {
+                mountStats(event.getServletContext(), metrics);
+            }
+        });
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(metrics.filter()), "/*", null);
+        context.addServlet(HelloServlet.class, "/users/*");
+        try (LoopbackServer server = LoopbackServer.start(context)) {
+            server.get("/users/42");
+            assertThat(JsonFileReporterTest.threadNamed("viewmetrics-stats-rates")).as("started with the app").isTrue();
+            HttpResponse<String> page = server.get("/admin/stats?format=json&query=route:/users/*");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(page.body()).get("meters").get(0).get("count").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void statsServletFromWebXmlShowsTheFiltersRegistry() throws Exception {
+        WebAppContext context = webApp(readmeBlock("stats-web.xml"));
+        try (LoopbackServer server = LoopbackServer.start(context)) {
+            server.get("/shop/users/42");
+            assertThat(JsonFileReporterTest.threadNamed("viewmetrics-stats-rates")).as("load-on-startup").isTrue();
+
+            HttpResponse<String> json = server.get("/shop/admin/stats?format=json&query="
+                    + URLEncoder.encode("route:/shop/users/*", StandardCharsets.UTF_8));
+
+            JsonNode meter = JSON.readTree(json.body()).get("meters").get(0);
+            assertThat(meter.get("tags").get("route").asText()).isEqualTo("/shop/users/{id}");
+            assertThat(meter.get("cpu").get("name").asText()).isEqualTo("view.cpu");
+        }
+    }
+
+    @Test
+    void percentilesExampleFillsTheP95Column() throws Exception {
+        assertThat(javaExample("stats-percentiles")).isEqualTo(readmeBlock("stats-percentiles"));
+        ViewMetrics metrics = percentilesExample();
+        try (TestServer server = TestServer.builder("").filter(metrics.filter())
+                .servlet("/users/*", Servlets.status(200)).servlet("/stats", new StatsServlet(metrics.registry()))
+                .start()) {
+            server.get("/users/42");
+            JsonNode meter = JSON.readTree(server.get("/stats?format=json&query=route:/users/*").body())
+                    .get("meters").get(0);
+            assertThat(meter.get("p95").asDouble()).isPositive();
+            assertThat(meter.get("cpu").get("p99").isNull()).isFalse();
+        } finally {
+            metrics.close();
+        }
+    }
+
+    @Test
+    void jsonSchemaInTheReadmeIsWhatThePageServes() throws Exception {
+        JsonNode documented = JSON.readTree(readmeBlock("stats-json"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        registry.config().meterFilter(Percentiles.forTimers());
+        try (ShopServer shop = ShopServer.start(registry, r -> new StatsServlet(r, Duration.ofMillis(50)), b -> b)) {
+            shop.metrics.statsd().increment("orders.placed", "country", "IS");
+            shop.traffic();
+            JsonNode served = JSON.readTree(shop.get("/stats?format=prettyjson&query="
+                    + URLEncoder.encode(documented.get("query").asText(), StandardCharsets.UTF_8)).body());
+
+            assertThat(fields(served)).isEqualTo(fields(documented));
+            assertThat(served.get("meters")).hasSameSizeAs(documented.get("meters"));
+            for (int i = 0; i < documented.get("meters").size(); i++) {
+                JsonNode want = documented.get("meters").get(i);
+                JsonNode got = served.get("meters").get(i);
+                assertThat(got.get("name")).isEqualTo(want.get("name"));
+                assertThat(got.get("type")).isEqualTo(want.get("type"));
+                assertThat(fields(got)).as(want.get("name").asText()).isEqualTo(fields(want));
+                assertThat(fields(got.get("tags"))).isEqualTo(fields(want.get("tags")));
+                for (String nested : List.of("rate", "cpu")) {
+                    if (want.has(nested)) {
+                        assertThat(fields(got.get(nested))).isEqualTo(fields(want.get(nested)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void reportersInCodeLeaveAFinalReportAndAClosedStatsFile() throws Exception {
+        assertThat(javaExample("reporters")).isEqualTo(readmeBlock("reporters"));
+        ViewMetrics metrics = ViewMetrics.builder().registry(new SimpleMeterRegistry())
+                .environmentVariables(n -> null).build();
+        metrics.statsd().increment("orders.placed");
+        Path stats = TMP.resolve("shop-" + PID + ".vmstats");
+        try {
+            reportersExample(metrics, dir);
+
+            JsonNode report = JSON.readTree(dir.resolve("metrics.json").toFile());
+            assertThat(report.get("pid").asLong()).isEqualTo(PID);
+            assertThat(report.get("meters").get(0).get("name").asText()).isEqualTo("orders.placed");
+            StatsMapping.Snapshot snapshot = StatsMapping.open(stats).read();
+            assertThat(snapshot.closed()).isTrue();
+            assertThat(snapshot.records()).extracting(StatsRecord::name).contains("orders.placed");
+        } finally {
+            Files.deleteIfExists(stats);
+        }
+    }
+
+    @Test
+    void reportingListenerFromWebXmlWritesBothAndClosesThemWithTheApp() throws Exception {
+        WebAppContext context = webApp(readmeBlock("reporting-web.xml"));
+        Path json = TMP.resolve("shop-" + PID + ".json");
+        Path stats = TMP.resolve("shop-" + PID + ".vmstats");
+        try {
+            try (LoopbackServer server = LoopbackServer.start(context)) {
+                server.get("/shop/users/42");
+                ReportingListener listener = context.getEventListeners().stream()
+                        .filter(ReportingListener.class::isInstance).map(ReportingListener.class::cast).findFirst()
+                        .orElseThrow();
+                listener.publisher().publish();
+
+                assertThat(listener.reporter().file()).isEqualTo(json);
+                assertThat(StatsMapping.open(stats).read().records()).anySatisfy(record -> {
+                    assertThat(record.name()).isEqualTo("view.duration");
+                    assertThat(record.tag("route")).isEqualTo("/shop/users/{id}");
+                });
+            }
+            assertThat(StatsMapping.open(stats).read().closed()).as("closed with the application").isTrue();
+            assertThat(Files.readString(json)).contains("\"route\": \"/shop/users/{id}\"");
+        } finally {
+            Files.deleteIfExists(json);
+            Files.deleteIfExists(stats);
+        }
+    }
+
+    @Test
+    void slurpstatsOutputIsWhatTheCommandPrints() throws Exception {
+        List<String> block = readmeBlock("slurpstats").lines().toList();
+        assertThat(block.get(0)).isEqualTo("$ stats/bin/slurpstats /tmp/shop-4242.vmstats");
+        Path file = SampleStats.write(dir.resolve("shop-" + PID + ".vmstats"), PID);
+
+        ChildJvm.Result result = cli("slurpstats", file.toString());
+
+        String updated = block.get(2).replaceAll(".*updated (\\S+),.*", "$1");
+        assertThat(result.out().replace(file.toString(), "/tmp/shop-4242.vmstats")
+                .replace("pid " + PID + " ", "pid 4242 ").replaceAll("updated \\S+Z,", "updated " + updated + ","))
+                .isEqualTo(String.join("\n", block.subList(1, block.size())) + "\n");
+    }
+
+    @Test
+    void pollstatsOutputHasTheColumnsTheCommandPrints() throws Exception {
+        List<String> block = readmeBlock("pollstats").lines().toList();
+        assertThat(block.get(0)).isEqualTo("$ stats/bin/pollstats jobs.done,jobs.time,jobs.queue");
+        SampleStats.Jobs jobs = new SampleStats.Jobs(MmapWriter.create(dir.resolve("worker-" + PID + ".vmstats"), PID,
+                64 * 1024, 1000));
+        jobs.job();
+
+        ChildJvm.Result result = cli("pollstats", "-n", "1", "-i", "0.1", "jobs.done,jobs.time,jobs.queue",
+                dir.toString());
+
+        List<String> printed = result.out().lines().toList();
+        assertThat(printed.subList(0, 2)).isEqualTo(block.subList(1, 3));
+        Pattern row = Pattern.compile(" *\\d+ +\\d+ +(\\d+\\.\\d{3}|-) +\\d+");
+        for (String line : concat(block.subList(3, block.size()), printed.subList(2, printed.size()))) {
+            assertThat(line).hasSameSizeAs(block.get(1)).matches(row);
+        }
+    }
+
+    @Test
+    void cleanstatsOutputIsWhatTheCommandPrints() throws Exception {
+        List<String> block = readmeBlock("cleanstats").lines().toList();
+        assertThat(block.get(0)).isEqualTo("$ stats/bin/cleanstats");
+        Process finished = new ProcessBuilder(ChildJvm.command(ChildJvm.mainClassesOnly(), StatsCli.class.getName(),
+                List.of("help"))).start();
+        finished.waitFor();
+        SampleStats.write(dir.resolve("shop-" + PID + ".vmstats"), PID);
+        SampleStats.write(dir.resolve("worker-" + finished.pid() + ".vmstats"), finished.pid());
+
+        ChildJvm.Result result = cli("cleanstats", dir.toString());
+
+        assertThat(result.out().replace(dir.toString(), "/tmp").replace(Long.toString(PID), "4242")
+                .replace(Long.toString(finished.pid()), "23130"))
+                .isEqualTo(String.join("\n", block.subList(1, block.size())) + "\n");
+    }
+
+    // --- the Java examples, exactly as in the README
+
+    private static void mountStats(ServletContext servletContext, ViewMetrics metrics) {
+        // readme-example: stats-servlet
+        ServletRegistration.Dynamic stats = servletContext.addServlet("stats", new StatsServlet(metrics.registry()));
+        stats.addMapping("/admin/stats");
+        stats.setLoadOnStartup(1); // rates are sampled from start-up on
+        stats.setInitParameter("stats.allow", "127.0.0.0/8, ::1/128, 10.0.0.0/8");
+        // end readme-example
+    }
+
+    private static ViewMetrics percentilesExample() {
+        // readme-example: stats-percentiles
+        MeterRegistry registry = new SimpleMeterRegistry(); // or your Prometheus, OTLP, ... registry
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return id.getName().startsWith("view.")
+                        ? DistributionStatisticConfig.builder().percentiles(0.5, 0.95, 0.99).build().merge(config)
+                        : config;
+            }
+        });
+        ViewMetrics metrics = ViewMetrics.builder().registry(registry).build();
+        // end readme-example
+        return metrics;
+    }
+
+    private static void reportersExample(ViewMetrics metrics, Path logDir) {
+        // readme-example: reporters
+        JsonFileReporter reporter = JsonFileReporter.builder(metrics.registry())
+                .file(logDir.resolve("metrics.json")).interval(Duration.ofSeconds(30)).start();
+        MmapPublisher publisher = MmapPublisher.builder(metrics.registry()).service("shop").start();
+        // ... at shutdown: each writes its last values
+        reporter.close();
+        publisher.close();
+        // end readme-example
+    }
+
+    // --- helpers
+
+    /** A web application at {@code /shop}: the README's filter, the snippet, and a servlet on /users/*. */
+    private WebAppContext webApp(String snippet) throws Exception {
+        Path webapp = dir.resolve("webapp");
+        Files.createDirectories(webapp.resolve("WEB-INF"));
+        Files.writeString(webapp.resolve("WEB-INF/web.xml"), "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+                + " version=\"6.0\">\n<filter><filter-name>viewmetrics</filter-name><filter-class>"
+                + ViewMetricsFilter.class.getName() + "</filter-class><async-supported>true</async-supported>"
+                + "</filter>\n<filter-mapping><filter-name>viewmetrics</filter-name><url-pattern>/*</url-pattern>"
+                + "</filter-mapping>\n" + snippet + "\n<servlet><servlet-name>hello</servlet-name><servlet-class>"
+                + HelloServlet.class.getName() + "</servlet-class></servlet>\n<servlet-mapping><servlet-name>hello"
+                + "</servlet-name><url-pattern>/users/*</url-pattern></servlet-mapping>\n</web-app>\n");
+        WebAppContext context = new WebAppContext(webapp.toString(), "/shop");
+        context.setParentLoaderPriority(true);
+        context.setThrowUnavailableOnStartupException(true);
+        return context;
+    }
+
+    private ChildJvm.Result cli(String... args) throws Exception {
+        return ChildJvm.run(dir, ChildJvm.command(ChildJvm.mainClassesOnly(), StatsCli.class.getName(), List.of(args)));
+    }
+
+    private static Set<String> fields(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static String readmeBlock(String name) throws Exception {
+        return ReadmeExamples.block(README, name);
+    }
+
+    static String javaExample(String name) throws Exception {
+        return ReadmeExamples.region(SOURCE, name);
+    }
+}
