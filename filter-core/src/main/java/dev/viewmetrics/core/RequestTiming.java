@@ -18,6 +18,7 @@ final class RequestTiming {
 
     final RouteResolver resolver;
     private final ViewMetrics metrics;
+    private volatile RouteLookup routeLookup;
 
     RequestTiming(ViewMetrics metrics, String contextPath) {
         this.metrics = metrics;
@@ -95,7 +96,7 @@ final class RequestTiming {
             long wallNanos = System.nanoTime() - context.startNanos;
             Throwable failure = context.failure;
             int status = failure != null && !response.isCommitted() ? 500 : response.getStatus();
-            String route = resolver.resolve(context.request, context.reportedRoute(), status);
+            String route = resolver.resolve(context.request, reportedRoute(context), context.isUnmatched(), status);
             String exception = ExceptionNames.of(failure != null ? failure : handledException(context));
             long cpuNanos = context.cpuSampled ? context.cpuNanos() : CpuClock.UNAVAILABLE;
             String handler = metrics.handlerTag ? handlerName(context) : null;
@@ -105,6 +106,29 @@ final class RequestTiming {
         } finally {
             metrics.recorder.ended(context.method);
         }
+    }
+
+    /** The reported route; a request without one is first shown to the web application's {@link RouteLookup}. */
+    private String reportedRoute(ViewMetricsContext context) {
+        RouteLookup lookup = routeLookup(context.request);
+        try {
+            return context.reportedRoute(lookup);
+        } catch (RuntimeException | LinkageError e) {
+            metrics.faults.count("looking up a route", e);
+            return context.reportedRoute(null);
+        }
+    }
+
+    private RouteLookup routeLookup(HttpServletRequest request) {
+        RouteLookup lookup = routeLookup;
+        if (lookup == null) {
+            Object installed = request.getServletContext().getAttribute(RouteLookup.ATTRIBUTE);
+            if (installed instanceof RouteLookup found) {
+                lookup = found;
+                routeLookup = found; // installed once per web application, possibly after the filter started
+            }
+        }
+        return lookup;
     }
 
     private static String handlerName(ViewMetricsContext context) {

@@ -12,8 +12,9 @@ import java.lang.invoke.VarHandle;
 /**
  * What the filter knows about one measured request, stored as the request attribute {@link #ATTRIBUTE}.
  * Adapters and frameworks that learn more deeper in the stack write it here: the route template
- * ({@link #setRoute}), an exception they handled ({@link #setException}), the handler ({@link #setHandler}).
- * They never measure on their own; the filter reads this when the request finishes.
+ * ({@link #setRoute}) or that nothing matched ({@link #setUnmatched}), an exception they handled
+ * ({@link #setException}), the handler ({@link #setHandler}). They never measure on their own; the filter reads
+ * this when the request finishes.
  */
 public final class ViewMetricsContext {
 
@@ -38,6 +39,9 @@ public final class ViewMetricsContext {
             ThreadLocal.withInitial(() -> new ViewMetricsContext[1]);
 
     private static final VarHandle FINISHED;
+
+    /** What {@link #route} holds after {@link #setUnmatched}: compared by identity, never reported. */
+    private static final String UNMATCHED = new String("unmatched");
 
     static {
         try {
@@ -83,14 +87,34 @@ public final class ViewMetricsContext {
         return CURRENT.get()[0];
     }
 
-    /** Reports the route template, relative to the context path ({@code /orders/{id}}); the last call wins. */
+    /**
+     * Reports the route template, relative to the context path ({@code /orders/{id}}); the last call (of this
+     * method or {@link #setUnmatched}) wins, and {@code null} withdraws what was reported.
+     */
     public void setRoute(String template) {
         this.route = template;
     }
 
     /** The route template reported by {@link #setRoute}, or {@code null}. */
     public String getRoute() {
-        return route;
+        String reported = route;
+        return reported == UNMATCHED ? null : reported;
+    }
+
+    /**
+     * Reports that the framework serving this request matched no route (its own 404, say). The request is then
+     * named as an unmatched one, whatever servlet it went to: {@code NOT_FOUND} for a 404, {@code REDIRECTION} for
+     * a 3xx, otherwise by the declared templates or the fallback, never by the servlet's mapping (a path-mapped
+     * {@code /api/*} would name every stray path {@code /api/*}). The last call of this method or
+     * {@link #setRoute} wins.
+     */
+    public void setUnmatched() {
+        this.route = UNMATCHED;
+    }
+
+    /** Whether {@link #setUnmatched} was the last report. */
+    public boolean isUnmatched() {
+        return route == UNMATCHED;
     }
 
     /** Reports an exception that was handled (turned into a response), so the {@code exception} tag shows it. */
@@ -115,18 +139,29 @@ public final class ViewMetricsContext {
 
     /** The best route known now, before the response is complete: what blocks timed inside the request carry. */
     public String currentRoute() {
-        return timing.resolver.resolveInFlight(request, reportedRoute());
+        return timing.resolver.resolveInFlight(request, reportedRoute(null), isUnmatched());
     }
 
-    /** The route reported by an adapter, the {@link #ROUTE_ATTRIBUTE} or Spring's pattern, or {@code null}. */
-    String reportedRoute() {
+    /**
+     * The route reported so far, in this order: an adapter's {@link #setRoute}, the {@link #ROUTE_ATTRIBUTE}, what
+     * {@code lookup} (if any) reports now, Spring's pattern attribute; {@code null} when there is none or an
+     * adapter reported that nothing matched ({@link #isUnmatched()}).
+     */
+    String reportedRoute(RouteLookup lookup) {
         String reported = route;
         if (reported != null) {
-            return reported;
+            return reported == UNMATCHED ? null : reported;
         }
         Object attribute = request.getAttribute(ROUTE_ATTRIBUTE);
         if (attribute instanceof String) {
             return (String) attribute;
+        }
+        if (lookup != null) {
+            lookup.lookUp(request, this);
+            reported = route;
+            if (reported != null) {
+                return reported == UNMATCHED ? null : reported;
+            }
         }
         attribute = request.getAttribute(SPRING_PATTERN_ATTRIBUTE);
         if (attribute instanceof String) {

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names a request by its route template, in one place and in this order: (1) the route an adapter or framework
- * reported, (2) the declared templates, (3) the servlet mapping, (4) the ID-normalising fallback; then the
+ * reported, (2) the declared templates, (3) the servlet mapping, unless an adapter reported that its framework
+ * matched nothing, (4) the ID-normalising fallback; then the
  * context path is prepended and (5) the cardinality guard admits it or answers {@code OTHER}.
  * An unmatched 404 is {@code NOT_FOUND}, an unmatched 3xx {@code REDIRECTION}, and {@code /} is {@code root}.
  */
@@ -40,16 +41,17 @@ public final class RouteResolver {
 
     /**
      * The route of a finished request. {@code reported} is what an adapter set (relative to the context path),
-     * or {@code null}; {@code status} the response status.
+     * or {@code null}; {@code unmatched} whether an adapter said that its framework matched nothing (then the
+     * servlet mapping names nothing); {@code status} the response status.
      */
-    public String resolve(HttpServletRequest request, String reported, int status) {
+    public String resolve(HttpServletRequest request, String reported, boolean unmatched, int status) {
         String relative = reported;
         String uri = null;
         if (relative == null && !declared.isEmpty()) {
             uri = requestUri(request);
             relative = declared.match(uri, applicationStart(uri));
         }
-        if (relative == null) {
+        if (relative == null && !unmatched) {
             relative = fromServletMapping(request, status);
         }
         if (relative == null) {
@@ -71,8 +73,8 @@ public final class RouteResolver {
      * The best route known while the request is still running (no status yet): what {@code TimingStats}
      * blocks inside a request are tagged with.
      */
-    public String resolveInFlight(HttpServletRequest request, String reported) {
-        return resolve(request, reported, 200);
+    public String resolveInFlight(HttpServletRequest request, String reported, boolean unmatched) {
+        return resolve(request, reported, unmatched, 200);
     }
 
     /** Whether the request's path within the application (still percent-encoded) matches one of {@code templates}. */
