@@ -49,6 +49,8 @@ public final class History {
     /** Meters present but not kept in the last pass (the store was full): they do not start from zero later. */
     private final Set<Meter.Id> notKept = new HashSet<>();
     private volatile Map<String, List<Row>> serverErrorRows = Map.of();
+    private final PassTimes finePasses;
+    private final PassTimes coarsePasses;
     private volatile long startMillis = Long.MIN_VALUE;
 
     /** A history whose fine buckets are {@code minute} long (a minute but in tests), read from {@code clock}. */
@@ -59,12 +61,15 @@ public final class History {
             throw new IllegalArgumentException("a history bucket must be at least 1 ms long, not " + minute);
         }
         this.coarseMillis = fineMillis * COARSE_FACTOR;
+        this.finePasses = new PassTimes(fineMillis, HOUR_BUCKETS);
+        this.coarsePasses = new PassTimes(coarseMillis, DAY_BUCKETS);
     }
 
     /**
      * One sampling pass: {@code readings} holds every meter to keep a history of. Meters seen for the first time
      * count from zero (they were created since the last pass), unless {@code baseline} (the first pass, or the
-     * registry changed): then they start from what they hold now. Meters missing from {@code readings} are dropped.
+     * registry changed): then every meter starts from what it holds now. Meters missing from {@code readings} are
+     * dropped.
      */
     public synchronized void update(Map<Meter.Id, Reading> readings, boolean baseline) {
         long now = clock.millis();
@@ -93,17 +98,22 @@ public final class History {
                     continue;
                 }
                 boolean startsNow = baseline || notKept.remove(meter);
-                row = newRow(meter, startsNow ? entry.getValue() : null);
-                changed = true;
-                if (startsNow) {
-                    continue;
+                Row created = newRow(meter, startsNow ? entry.getValue() : Row.ZERO);
+                if (!startsNow) {
+                    created.record(entry.getValue(), fine, coarse);
                 }
+                changed = true;
+            } else if (baseline) {
+                row.startFrom(entry.getValue());
+            } else {
+                row.record(entry.getValue(), fine, coarse);
             }
-            row.record(entry.getValue(), fine, coarse);
         }
         if (changed) {
             indexServerErrors();
         }
+        finePasses.pass(now);
+        coarsePasses.pass(now);
     }
 
     /** How many meters have a history. */
@@ -130,15 +140,15 @@ public final class History {
 
     /** The last {@value #HOUR_BUCKETS} fine buckets of {@code meter}, or null if none is kept. */
     public Series lastHour(Meter.Id meter) {
-        return series(meter, false, fineMillis, HOUR_BUCKETS);
+        return series(meter, false, fineMillis, HOUR_BUCKETS, finePasses);
     }
 
     /** The last {@value #DAY_BUCKETS} coarse buckets of {@code meter}, or null if none is kept. */
     public Series lastDay(Meter.Id meter) {
-        return series(meter, true, coarseMillis, DAY_BUCKETS);
+        return series(meter, true, coarseMillis, DAY_BUCKETS, coarsePasses);
     }
 
-    private Series series(Meter.Id meter, boolean coarse, long bucketMillis, int size) {
+    private Series series(Meter.Id meter, boolean coarse, long bucketMillis, int size, PassTimes passes) {
         Row row = rows.get(meter);
         long begun = startMillis;
         if (row == null || begun == Long.MIN_VALUE) {
@@ -159,15 +169,20 @@ public final class History {
                 }
             }
         }
-        return new Series((newest - size + 1) * bucketMillis, bucketMillis, size, values, errors, begun, now);
+        long[] spans = new long[size];
+        synchronized (this) {
+            for (int i = 0; i < size; i++) {
+                spans[i] = passes.span(newest - size + 1 + i, begun);
+            }
+        }
+        return new Series((newest - size + 1) * bucketMillis, bucketMillis, size, values, errors, spans, begun);
     }
 
     private Row newRow(Meter.Id meter, Reading start) {
         String status = meter.getTag("status");
         Row row = new Row(meter, id(meter.getName(), meter.getTagsAsIterable(), Set.of()),
                 status == null ? null : id(meter.getName(), meter.getTagsAsIterable(), NOT_OF_THE_ENDPOINT),
-                status != null && status.startsWith("5"), HOUR_BUCKETS, DAY_BUCKETS,
-                start != null ? start : Row.ZERO);
+                status != null && status.startsWith("5"), HOUR_BUCKETS, DAY_BUCKETS, start);
         rows.put(meter, row);
         byId.put(row.id, row);
         return row;

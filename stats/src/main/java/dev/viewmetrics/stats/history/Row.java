@@ -57,6 +57,11 @@ final class Row {
         }
     }
 
+    /** Counts from {@code now} on, adding nothing: what the meter holds now happened before (another registry). */
+    synchronized void startFrom(Reading now) {
+        last = now;
+    }
+
     /** Copies {@code size} buckets of the fine (or coarse) ring, the newest being {@code newest}, into {@code into}. */
     synchronized void read(boolean coarseRing, long newest, int size, float[] into) {
         Ring ring = coarseRing ? coarse : fine;

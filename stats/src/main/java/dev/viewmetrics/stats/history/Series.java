@@ -16,18 +16,18 @@ public final class Series {
     private final int size;
     private final float[] values;
     private final float[] errors;
+    private final long[] spanMillis;
     private final long historyStartMillis;
-    private final long nowMillis;
 
-    Series(long startMillis, long bucketMillis, int size, float[] values, float[] errors, long historyStartMillis,
-            long nowMillis) {
+    Series(long startMillis, long bucketMillis, int size, float[] values, float[] errors, long[] spanMillis,
+            long historyStartMillis) {
         this.startMillis = startMillis;
         this.bucketMillis = bucketMillis;
         this.size = size;
         this.values = values;
         this.errors = errors;
+        this.spanMillis = spanMillis;
         this.historyStartMillis = historyStartMillis;
-        this.nowMillis = nowMillis;
     }
 
     /** How many buckets. */
@@ -60,11 +60,13 @@ public final class Series {
         return known(i) ? value(i, Ring.COUNT) : Double.NaN;
     }
 
-    /** Events per second in bucket {@code i}, over the part of it the history covers (the newest: until now). */
+    /**
+     * Events per second in bucket {@code i}: its events over the time they span, from the sampling pass before the
+     * bucket to its last one (about the bucket's length; less for the newest, still filling, and the first);
+     * {@code NaN} before any pass counted events into it.
+     */
     public double rate(int i) {
-        long from = Math.max(startMillis + i * bucketMillis, historyStartMillis);
-        long to = Math.min(startMillis + (i + 1) * bucketMillis, nowMillis);
-        return known(i) && to > from ? value(i, Ring.COUNT) * 1000.0 / (to - from) : Double.NaN;
+        return known(i) && spanMillis[i] > 0 ? value(i, Ring.COUNT) * 1000.0 / spanMillis[i] : Double.NaN;
     }
 
     /** Mean wall time of the events of bucket {@code i}. */

@@ -45,8 +45,9 @@ class HistoryTest {
         assertThat(hour.max(59)).isEqualTo(12);
         assertThat(hour.cpu(59)).as("one CPU sample of 4 ms").isEqualTo(4);
         assertThat(hour.allocated(59)).isEqualTo(2000);
-        assertThat(hour.rate(58)).as("3 events in the 30 s the history covered").isCloseTo(0.1, within(1e-9));
-        assertThat(hour.rate(59)).as("2 events in the 40 s so far").isCloseTo(0.05, within(1e-9));
+        assertThat(hour.rate(58)).as("3 events in the 10 s between the first two passes").isCloseTo(0.3, within(1e-9));
+        assertThat(hour.rate(59)).as("2 events in the 60 s since the pass before").isCloseTo(2 / 60.0, within(1e-9));
+        assertThat(hour.rate(57)).isNaN();
         assertThat(hour.known(57)).isFalse();
         assertThat(hour.count(57)).as("before the history began: unknown, not zero").isNaN();
         assertThat(hour.hasP99()).isTrue();
@@ -99,6 +100,21 @@ class HistoryTest {
         for (int i = 0; i < later.size(); i++) {
             assertThat(later.count(i)).isZero();
         }
+    }
+
+    @Test
+    void theRateOfTheBucketStillFillingCountsTheSecondsSinceThePassBeforeIt() {
+        pass(users, reading(0, 0, Double.NaN, Double.NaN, 0, 0, 0, 0)); // 10:00:30
+        for (int pass = 1; pass <= 7; pass++) {
+            clock.advance(Duration.ofSeconds(5)); // 10:00:35 .. 10:01:05
+            pass(users, reading(pass * 10, pass * 10, 1, Double.NaN, 0, 0, 0, 0));
+        }
+
+        Series hour = history.lastHour(users);
+        assertThat(hour.count(58)).isEqualTo(50);
+        assertThat(hour.rate(58)).as("50 events from 10:00:30 to 10:00:55").isCloseTo(2, within(1e-9));
+        assertThat(hour.count(59)).isEqualTo(20);
+        assertThat(hour.rate(59)).as("20 events from 10:00:55 to 10:01:05").isCloseTo(2, within(1e-9));
     }
 
     @Test
