@@ -156,6 +156,11 @@ public final class StatsServlet extends HttpServlet {
         }
     }
 
+    /** The history the page shows (null before {@link #init()}). */
+    History history() {
+        return history;
+    }
+
     @Override
     public void destroy() {
         if (sampler != null) {
