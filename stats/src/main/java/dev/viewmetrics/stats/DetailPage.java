@@ -37,9 +37,9 @@ final class DetailPage {
         section(html, "hour", hour, charts);
         section(html, "day", day, charts);
         html.append("</main>\n<footer><p>Times in milliseconds, allocation in KiB per event, UTC. Events are counted in ")
-                .append("the bucket in which the sampler (every 5 s) saw them; mean, CPU and allocation are exact per ")
-                .append("bucket, max and p99 are the highest the meter reported while the bucket had events (its own ")
-                .append("window of about two minutes). Errors are the 5xx responses of the same route and method.")
+                .append("the bucket of the sampling pass that saw them; mean, CPU and allocation are exact per bucket, ")
+                .append("max and p99 are the highest the meter reported while the bucket had events (its own window ")
+                .append("of about two minutes). Errors are the 5xx responses of the same route and method.")
                 .append("</p></footer>\n<script>").append(ChartAssets.SCRIPT).append("</script>\n</body></html>\n");
         return html.toString();
     }
