@@ -89,7 +89,7 @@ final class ShopHistory implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         shop.close();
     }
 }
