@@ -22,8 +22,9 @@ final class IndexServlet extends HttpServlet {
             </style></head><body>
             <h1>viewmetrics sample</h1>
             <p>Every request below is timed (wall and CPU) under its route template.</p>
-            <p><a href="/stats">The stats page</a>: every meter by route, with rates, percentiles and CPU time
-              (<a href="/stats?format=prettyjson">as JSON</a>).</p>
+            <p><a href="/stats">The stats page</a>: every meter by route, with rates, percentiles, CPU time and
+              the last hour as a chart (click one for its last 24 hours;
+              <a href="/stats?format=prettyjson">as JSON</a>).</p>
             <h2>web.xml webapp: <code>/plain</code></h2>
             <ul>
               <li><a href="/plain/users/42">GET /plain/users/{id}</a></li>

@@ -74,11 +74,16 @@ final class SampleServer implements AutoCloseable {
         server.stop();
     }
 
-    /** {@code /}: the index, and the stats page of the in-process registry at {@code /stats} (loopback only). */
+    /**
+     * {@code /}: the index, and the stats page of the in-process registry at {@code /stats} (loopback only), started
+     * with the server so that its rates and history count from start-up on.
+     */
     private static ContextHandler index(SampleMetrics metrics) {
         ServletContextHandler root = new ServletContextHandler("/");
         root.addServlet(new ServletHolder("index", new IndexServlet()), "");
-        root.addServlet(new ServletHolder("stats", new StatsServlet(metrics.local())), "/stats");
+        ServletHolder stats = new ServletHolder("stats", new StatsServlet(metrics.local()));
+        stats.setInitOrder(1);
+        root.addServlet(stats, "/stats");
         return root;
     }
 

@@ -1,5 +1,6 @@
 package dev.viewmetrics.stats;
 
+import dev.viewmetrics.stats.history.History;
 import io.micrometer.core.instrument.Tag;
 
 import java.net.URLEncoder;
@@ -31,10 +32,13 @@ final class HtmlPage {
     }
 
     static String render(List<StatRow> rows, Info info) {
+        return render(rows, info, null);
+    }
+
+    /** The page, with a "last hour" sparkline in each timer row when {@code history} is not null. */
+    static String render(List<StatRow> rows, Info info, History history) {
         StringBuilder html = new StringBuilder(4096 + rows.size() * 600);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-                .append("<title>viewmetrics stats</title><style>").append(PageAssets.STYLE).append("</style></head>\n<body>\n");
+        head(html, "viewmetrics stats");
         header(html, rows.size(), info);
         html.append("<main>\n");
         Map<String, List<StatRow>> distributions = new LinkedHashMap<>();
@@ -49,7 +53,7 @@ final class HtmlPage {
                 others.add(row);
             }
         }
-        distributions.forEach((name, group) -> distributionTable(html, name, group));
+        distributions.forEach((name, group) -> distributionTable(html, name, group, history));
         if (!counters.isEmpty()) {
             counterTable(html, counters);
         }
@@ -68,6 +72,14 @@ final class HtmlPage {
         return html.toString();
     }
 
+    /** The document up to {@code <body>}: {@code title} and the page's own style. */
+    static void head(StringBuilder html, String title) {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                .append("<title>").append(escape(title)).append("</title><style>").append(PageAssets.STYLE)
+                .append("</style></head>\n<body>\n");
+    }
+
     private static void header(StringBuilder html, int rows, Info info) {
         String query = info.query() == null ? "" : info.query();
         String suffix = query.isEmpty() ? "" : "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
@@ -84,8 +96,9 @@ final class HtmlPage {
         html.append("</header>\n");
     }
 
-    private static void distributionTable(StringBuilder html, String name, List<StatRow> rows) {
+    private static void distributionTable(StringBuilder html, String name, List<StatRow> rows, History history) {
         boolean timer = rows.get(0).kind() == MeterKind.TIMER;
+        boolean sparklines = timer && history != null;
         String cpuName = null;
         for (StatRow row : rows) {
             if (row.cpu() != null) {
@@ -105,6 +118,7 @@ final class HtmlPage {
         if (!tagColumns.isEmpty()) {
             html.append("<th colspan=\"").append(tagColumns.size()).append("\"></th>");
         }
+        html.append(sparklines ? Sparkline.GROUP_HEADER : "");
         html.append("<th class=\"g\" colspan=\"4\">count and rate /s</th><th class=\"g\" colspan=\"5\">")
                 .append(timer ? "wall time" : "value").append(unit.isEmpty() ? "" : " (" + escape(unit) + ")")
                 .append("</th>");
@@ -115,6 +129,7 @@ final class HtmlPage {
         for (String key : tagColumns) {
             html.append("<th data-key=\"").append(escape(key)).append("\">").append(escape(key)).append("</th>");
         }
+        html.append(sparklines ? Sparkline.HEADER : "");
         numberHeaders(html, "", new String[] {"count", "m1", "m5", "m15"}, new String[] {"count", "1m", "5m", "15m"});
         String[] stats = {"mean", "p50", "p95", "p99", "max"};
         numberHeaders(html, "", stats, stats);
@@ -125,6 +140,9 @@ final class HtmlPage {
         for (StatRow row : rows) {
             html.append("<tr>");
             tagCells(html, row, tagColumns);
+            if (sparklines) {
+                Sparkline.cell(html, history, row.meter().id());
+            }
             MeterValues meter = row.meter();
             html.append(number(meter.count(), "g")).append(number(row.rates()[0], ""))
                     .append(number(row.rates()[1], "")).append(number(row.rates()[2], ""));

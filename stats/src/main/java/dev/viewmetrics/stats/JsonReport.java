@@ -1,5 +1,6 @@
 package dev.viewmetrics.stats;
 
+import dev.viewmetrics.stats.history.History;
 import io.micrometer.core.instrument.Tag;
 
 import java.time.Instant;
@@ -19,6 +20,12 @@ final class JsonReport {
 
     /** The document for {@code rows}; {@code query} is written when not {@code null}. */
     static String render(List<StatRow> rows, Instant timestamp, long pid, String query, boolean pretty) {
+        return render(rows, timestamp, pid, query, pretty, null);
+    }
+
+    /** The document, with each timer's {@code history} when {@code history} is not null. */
+    static String render(List<StatRow> rows, Instant timestamp, long pid, String query, boolean pretty,
+            History history) {
         StringBuilder out = new StringBuilder(256 + rows.size() * 400);
         JsonWriter json = new JsonWriter(out, pretty);
         json.beginObject()
@@ -30,13 +37,13 @@ final class JsonReport {
         }
         json.name("meters").beginArray();
         for (StatRow row : rows) {
-            meter(json, row);
+            meter(json, row, history);
         }
         json.endArray().endObject();
         return out.toString();
     }
 
-    private static void meter(JsonWriter json, StatRow row) {
+    private static void meter(JsonWriter json, StatRow row, History history) {
         MeterValues meter = row.meter();
         json.beginObject().member("name", meter.name()).member("type", meter.kind().label);
         json.name("tags").beginObject();
@@ -64,6 +71,9 @@ final class JsonReport {
             case LONG_TASK_TIMER -> json.member("active", meter.value()).member("unit", meter.unit())
                     .member("duration", meter.total()).member("max", meter.max());
             default -> json.member("value", meter.value()).member("unit", meter.unit());
+        }
+        if (history != null && meter.kind() == MeterKind.TIMER) {
+            HistoryJson.member(json, history, meter.id());
         }
         json.endObject();
     }

@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The stats page's inline style and sorting script, and the Content-Security-Policy that lets exactly these two run
- * (by their SHA-256 hashes) and nothing else: an escaping mistake could not execute injected markup.
+ * The stats page's inline style and sorting script, and the Content-Security-Policy that lets exactly these run
+ * (by their SHA-256 hashes, with the detail view's chart script of {@link ChartAssets}) and nothing else: an
+ * escaping mistake could not execute injected markup.
  */
 final class PageAssets {
 
@@ -43,7 +44,8 @@ final class PageAssets {
             "tbody tr:hover td{background:var(--hi)}",
             ".g{border-left:1px solid var(--line)}.g:first-child{border-left:0}",
             "@media (max-width:600px){body{padding:8px;font-size:13px}th,td{padding:3px 6px}",
-            "tbody td:first-child{white-space:normal;overflow-wrap:anywhere;min-width:38vw;max-width:38vw}}");
+            "tbody td:first-child{white-space:normal;overflow-wrap:anywhere;min-width:38vw;max-width:38vw}}",
+            ChartAssets.STYLE);
 
     static final String SCRIPT = String.join("",
             "(function(){",
@@ -72,7 +74,7 @@ final class PageAssets {
 
     /** Allows nothing but this page's own style and script. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE)
-            + "'; script-src '" + sha256(SCRIPT) + "'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            + "'; script-src '" + sha256(SCRIPT) + "' '" + sha256(ChartAssets.SCRIPT) + "'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private PageAssets() {
     }

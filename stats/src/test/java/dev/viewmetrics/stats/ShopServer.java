@@ -77,9 +77,18 @@ final class ShopServer implements AutoCloseable {
         return server.get(path);
     }
 
+    /** Stops the server, then the filter's metrics; a failure to stop fails the test. */
     @Override
-    public void close() throws Exception {
-        server.close();
-        metrics.close();
+    public void close() {
+        try {
+            server.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the test server", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the test server failed", e);
+        } finally {
+            metrics.close();
+        }
     }
 }
