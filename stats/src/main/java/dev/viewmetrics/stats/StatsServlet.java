@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * attribute {@value #REGISTRY_ATTRIBUTE} (or the one the {@code stats.registry-attribute} init-param names), else
  * Micrometer's global registry. A daemon thread, {@code viewmetrics-stats-rates}, samples counts every 5 s for the
  * rates and the history while the servlet lives: each timer row shows its last hour as a sparkline linking to its
- * detail view ({@code ?row=ID}: charts of the last hour and 24 hours), and {@code ?format=json&history=true} adds
- * the same history to the JSON.
+ * detail view ({@code ?row=ID}: charts of the last hour and 24 hours), and {@code ?format=json} carries the same
+ * history ({@code &history=false} leaves it out).
  */
 public final class StatsServlet extends HttpServlet {
 
@@ -116,7 +116,7 @@ public final class StatsServlet extends HttpServlet {
             return;
         }
         String rowId = request.getParameter("row");
-        String withHistory = Objects.requireNonNullElse(request.getParameter("history"), "false");
+        String withHistory = Objects.requireNonNullElse(request.getParameter("history"), "true");
         if (rowId != null && !ROW_ID.matcher(rowId).matches() || !withHistory.matches("true|false")) {
             send(response, 400, "text/plain;charset=utf-8", "viewmetrics stats: row must be a row id (16 hex "
                     + "digits, as the page links it) and history true or false\n");
@@ -152,7 +152,7 @@ public final class StatsServlet extends HttpServlet {
             html(response, 200, HtmlPage.render(rows, info, history));
         } else {
             send(response, 200, "application/json", JsonReport.render(rows, now, pid, shownQuery,
-                    format.equals("prettyjson"), detail != null || withHistory.equals("true") ? history : null));
+                    format.equals("prettyjson"), withHistory.equals("true") ? history : null));
         }
     }
 

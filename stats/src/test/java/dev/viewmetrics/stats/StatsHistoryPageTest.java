@@ -56,10 +56,14 @@ class StatsHistoryPageTest {
     }
 
     @Test
-    void withoutHistoryTrueTheJsonStaysAsItWas() throws Exception {
+    void plainJsonCarriesEveryTimersHistoryAndHistoryFalseLeavesItOut() throws Exception {
         try (ShopHistory history = ShopHistory.start().twoMinutesOfTraffic()) {
             JsonNode json = JSON.readTree(history.shop.get("/stats?format=json").body());
-            json.get("meters").forEach(meter -> assertThat(meter.has("history")).as(meter.toString()).isFalse());
+            json.get("meters").forEach(meter -> assertThat(meter.has("history")).as(meter.toString())
+                    .isEqualTo(meter.get("type").asText().equals("timer")));
+
+            JsonNode without = JSON.readTree(history.shop.get("/stats?format=json&history=false").body());
+            without.get("meters").forEach(meter -> assertThat(meter.has("history")).as(meter.toString()).isFalse());
         }
     }
 
