@@ -5,11 +5,13 @@ import io.micrometer.statsd.StatsdFlavor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * viewmetrics' configuration keys as Spring Boot properties under {@code viewmetrics.} ({@code viewmetrics.service},
@@ -43,6 +45,9 @@ public record ViewMetricsProperties(Boolean enabled, String service, String envi
         List<String> exclude, Boolean handlerTag, String baseName, Boolean globalRegistry,
         @DefaultValue Statsd statsd) {
 
+    /** An upper-case letter starting a word of a component's name. */
+    private static final Pattern DASHED_WORD = Pattern.compile("[A-Z]");
+
     /**
      * The settings of viewmetrics' own StatsD connection, used when {@code viewmetrics.statsd.host} is set.
      *
@@ -67,46 +72,38 @@ public record ViewMetricsProperties(Boolean enabled, String service, String envi
     }
 
     /**
-     * The properties that are set, as viewmetrics configuration keys ({@code statsd.host}, {@code max-routes}) with
-     * the values the core parses: lists joined with commas, enums in lower case, durations in ISO-8601.
+     * The properties that are set, as viewmetrics configuration keys with the values the core parses: each component
+     * is the key of its name in dashed form ({@code maxRoutes} is {@code max-routes}, {@code statsd.queueSize} is
+     * {@code statsd.queue-size}); lists are joined with commas, enums in lower case, durations in ISO-8601.
      */
     Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
-        put(settings, "statsd.host", statsd.host());
-        put(settings, "statsd.port", statsd.port());
-        put(settings, "statsd.protocol", statsd.protocol());
-        put(settings, "statsd.flavor", statsd.flavor());
-        put(settings, "statsd.prefix", statsd.prefix());
-        put(settings, "statsd.queue-size", statsd.queueSize());
-        put(settings, "statsd.max-packet-size", statsd.maxPacketSize());
-        put(settings, "statsd.reconnect-min", statsd.reconnectMin());
-        put(settings, "statsd.reconnect-max", statsd.reconnectMax());
-        put(settings, "statsd.reconnect-every", statsd.reconnectEvery());
-        put(settings, "statsd.close-timeout", statsd.closeTimeout());
-        put(settings, "statsd.poll-interval", statsd.pollInterval());
-        put(settings, "service", service);
-        put(settings, "environment", environment);
-        put(settings, "version", version);
-        put(settings, "enabled", enabled);
-        put(settings, "routes", routes);
-        put(settings, "max-routes", maxRoutes);
-        put(settings, "cpu-time", cpuTime);
-        put(settings, "cpu-sample-every", cpuSampleEvery);
-        put(settings, "allocation", allocation);
-        put(settings, "exclude", exclude);
-        put(settings, "handler-tag", handlerTag);
-        put(settings, "base-name", baseName);
-        put(settings, "global-registry", globalRegistry);
+        putAll(settings, "", this);
         return settings;
     }
 
-    private static void put(Map<String, String> settings, String key, Object value) {
-        if (value instanceof List) {
-            settings.put(key, String.join(",", ((List<?>) value).stream().map(String::valueOf).toList()));
-        } else if (value instanceof Enum) {
-            settings.put(key, ((Enum<?>) value).name().toLowerCase(Locale.ROOT));
-        } else if (value != null) {
-            settings.put(key, value.toString());
+    private static void putAll(Map<String, String> settings, String prefix, Record properties) {
+        for (RecordComponent component : properties.getClass().getRecordComponents()) {
+            String key = prefix + DASHED_WORD.matcher(component.getName()).replaceAll(word -> "-" + word.group())
+                    .toLowerCase(Locale.ROOT);
+            Object value = valueOf(component, properties);
+            if (value instanceof Record) {
+                putAll(settings, key + ".", (Record) value);
+            } else if (value instanceof List) {
+                settings.put(key, String.join(",", ((List<?>) value).stream().map(String::valueOf).toList()));
+            } else if (value instanceof Enum) {
+                settings.put(key, ((Enum<?>) value).name().toLowerCase(Locale.ROOT));
+            } else if (value != null) {
+                settings.put(key, value.toString());
+            }
+        }
+    }
+
+    private static Object valueOf(RecordComponent component, Record properties) {
+        try {
+            return component.getAccessor().invoke(properties);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("viewmetrics: cannot read property " + component.getName(), e);
         }
     }
 }

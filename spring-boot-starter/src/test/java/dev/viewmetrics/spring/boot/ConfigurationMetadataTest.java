@@ -1,5 +1,7 @@
 package dev.viewmetrics.spring.boot;
 
+import dev.viewmetrics.core.statsd.ConnectorSettings;
+import io.micrometer.statsd.StatsdFlavor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.json.JsonParserFactory;
@@ -7,6 +9,7 @@ import org.springframework.boot.json.JsonParserFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +61,25 @@ class ConfigurationMetadataTest {
 
         assertThat(tableDefaults).containsKeys("statsd.host", "service", "max-routes", "cpu-time", "global-registry");
         assertThat(new TreeSet<>(metadata.keySet())).isEqualTo(expected);
+    }
+
+    @Test
+    void everyPropertyIsHandedToTheCoreUnderItsKey() {
+        ViewMetricsProperties.Statsd statsd = new ViewMetricsProperties.Statsd("agent", 9125,
+                ConnectorSettings.Protocol.TCP, StatsdFlavor.ETSY, "", 100, 512, Duration.ofMillis(50),
+                Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(3));
+        ViewMetricsProperties all = new ViewMetricsProperties(true, "shop", "prod", "1.0", List.of("/a/{id}", "/b"),
+                20, false, 4, false, List.of("/health"), true, "web", false, statsd);
+
+        Map<String, String> settings = all.settings();
+
+        Set<String> keys = new TreeSet<>();
+        settings.keySet().forEach(key -> keys.add("viewmetrics." + key));
+        assertThat(keys).isEqualTo(new TreeSet<>(metadata.keySet()));
+        assertThat(settings).containsEntry("max-routes", "20").containsEntry("statsd.queue-size", "100")
+                .containsEntry("statsd.protocol", "tcp").containsEntry("statsd.flavor", "etsy")
+                .containsEntry("statsd.prefix", "").containsEntry("statsd.reconnect-min", "PT0.05S")
+                .containsEntry("routes", "/a/{id},/b").containsEntry("cpu-time", "false");
     }
 
     @Test
