@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,14 @@ class GlobalRegistryTest {
             assertThat(Metrics.globalRegistry.getRegistries()).doesNotContain(registry);
             assertThat(registry.find("nightly.offside").timer()).isNull();
             assertThat(registry.find("view.duration").timer()).isNotNull();
+        }
+    }
+
+    @Test
+    void globalRegistryOffFromTheEnvironmentVariable() {
+        try (ViewMetrics metrics = ViewMetrics.builder()
+                .environmentVariables(Map.of("VIEWMETRICS_GLOBAL_REGISTRY", "false")::get).build()) {
+            assertThat(Metrics.globalRegistry.getRegistries()).doesNotContain(metrics.registry());
         }
     }
 

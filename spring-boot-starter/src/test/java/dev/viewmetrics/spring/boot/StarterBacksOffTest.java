@@ -6,6 +6,8 @@ import dev.viewmetrics.spring.boot.own.OwnViewMetricsApplication;
 import dev.viewmetrics.spring.boot.shop.ShopApplication;
 import dev.viewmetrics.spring.boot.testing.BootApp;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.Map;
 
@@ -22,6 +24,15 @@ class StarterBacksOffTest {
             assertThat(app.context().getBeansOfType(ViewMetrics.class)).containsOnlyKeys("ownViewMetrics");
             assertThat(app.context().getBeansOfType(ViewMetricsFilter.class)).isEmpty();
             assertThat(app.metric("view.duration")).isNull();
+        }
+    }
+
+    @Test
+    void nonWebApplicationGetsNoViewMetrics() {
+        try (ConfigurableApplicationContext context = new SpringApplication(ShopApplication.class)
+                .run("--spring.main.web-application-type=none", "--spring.main.banner-mode=off")) {
+            assertThat(context.getBeansOfType(ViewMetrics.class)).isEmpty();
+            assertThat(context.getBeansOfType(ViewMetricsProperties.class)).isEmpty();
         }
     }
 
