@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Times a block of code: wall time as timer {@code {name}}, CPU time as {@code {name}.cpu}.
  * Inside a measured request the timers go to that request's registry and carry its {@code route} tag; outside
- * a request they go to Micrometer's global registry ({@code Metrics.globalRegistry}: add yours to it).
+ * a request they go to Micrometer's global registry ({@code Metrics.globalRegistry}), which the filter's registry
+ * joins unless the setting {@code global-registry} is {@code false}.
  * Blocks nest freely.
  *
  * <pre>{@code

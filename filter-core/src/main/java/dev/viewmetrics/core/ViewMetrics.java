@@ -58,6 +58,7 @@ public final class ViewMetrics implements AutoCloseable {
     private final RouteTemplates excluded;
     private final CardinalityGuard guard;
     private final int maxRoutes;
+    private final GlobalRegistryMembership globalRegistry;
 
     private ViewMetrics(Builder builder) {
         Settings settings = builder.settings();
@@ -85,6 +86,8 @@ public final class ViewMetrics implements AutoCloseable {
         this.globalTags = tags;
         this.recorder = new RequestRecorder(statsd.registry(), baseName, globalTags);
         this.faults = new FaultCounter(statsd.registry());
+        this.globalRegistry = settings.getBoolean("global-registry", true)
+                ? GlobalRegistryMembership.join(statsd.registry()) : GlobalRegistryMembership.NONE;
     }
 
     /** A builder; settings not given fall back to environment variables where the configuration table has one. */
@@ -107,9 +110,13 @@ public final class ViewMetrics implements AutoCloseable {
         return statsd;
     }
 
-    /** Flushes and releases what this instance created (its StatsD client); a registry passed in stays open. */
+    /**
+     * Leaves Micrometer's global registry (if this instance added its registry there), then flushes and releases
+     * what this instance created (its StatsD client); a registry passed in stays open.
+     */
     @Override
     public void close() {
+        globalRegistry.leave();
         if (ownsStatsd) {
             statsd.close();
         }

@@ -27,11 +27,13 @@ import java.util.Map;
 class ViewMetricsConfiguration implements WebMvcConfigurer {
 
     /**
-     * viewmetrics configured from {@code viewmetrics.*} properties. It records into the application's
-     * {@code MeterRegistry} unless {@code viewmetrics.statsd.host} asks for viewmetrics' own StatsD client.
+     * viewmetrics configured from {@code viewmetrics.*} properties, then by the application's
+     * {@link ViewMetricsCustomizer}s. It records into the application's {@code MeterRegistry} unless
+     * {@code viewmetrics.statsd.host} asks for viewmetrics' own StatsD client.
      */
     @Bean(destroyMethod = "close")
-    ViewMetrics viewMetrics(Environment environment, ObjectProvider<MeterRegistry> registries) {
+    ViewMetrics viewMetrics(Environment environment, ObjectProvider<MeterRegistry> registries,
+            ObjectProvider<ViewMetricsCustomizer> customizers) {
         Map<String, String> settings = SpringSettings.read(environment);
         ViewMetrics.Builder builder = ViewMetrics.builder();
         settings.forEach(builder::set);
@@ -41,6 +43,7 @@ class ViewMetricsConfiguration implements WebMvcConfigurer {
                 builder.registry(registry);
             }
         }
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
 
