@@ -1,7 +1,7 @@
 package dev.viewmetrics.core;
 
-import dev.viewmetrics.core.AllocationTest.Allocating;
 import dev.viewmetrics.core.testing.EtsyStatsd;
+import dev.viewmetrics.core.testing.Servlets;
 import dev.viewmetrics.core.testing.StreamLineServer;
 import dev.viewmetrics.core.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class AllocationEtsyStatsdTest {
                 TestServer server = TestServer.builder("").initParam("statsd.host", "127.0.0.1")
                         .initParam("statsd.port", Integer.toString(statsd.port())).initParam("statsd.flavor", "etsy")
                         .initParam("service", "shop").initParam("environment", "prod")
-                        .initParam("routes", "/alloc/{kib}").servlet("/alloc/*", new Allocating()).start()) {
+                        .initParam("routes", "/alloc/{kib}").servlet("/alloc/*", Servlets.allocating()).start()) {
             for (int kib : REQUESTS_KIB) {
                 assertThat(server.get("/alloc/" + kib).statusCode()).isEqualTo(200);
             }

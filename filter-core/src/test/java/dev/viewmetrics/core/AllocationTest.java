@@ -58,7 +58,7 @@ class AllocationTest {
 
     @Test
     void aRequestThatAllocates8MiBReports8MiB() throws Exception {
-        server = app("datadog").initParam("routes", "/alloc/{kib}").servlet("/alloc/*", new Allocating()).start();
+        server = app("datadog").initParam("routes", "/alloc/{kib}").servlet("/alloc/*", Servlets.allocating()).start();
 
         assertThat(server.get("/alloc/8192").statusCode()).isEqualTo(200);
 
@@ -89,16 +89,16 @@ class AllocationTest {
             @Override
             protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
                 if (req.getAttribute("rendered") == null) {
-                    Object first = Allocating.keep(4096);
+                    Object first = Servlets.allocate(4096);
                     req.setAttribute("rendered", first);
                     AsyncContext async = req.startAsync();
                     CompletableFuture.runAsync(() -> {
-                        req.setAttribute("elsewhere", Allocating.keep(16384)); // not on a request thread
+                        req.setAttribute("elsewhere", Servlets.allocate(16384)); // not on a request thread
                         async.dispatch();
                     });
                 } else {
-                    Object second = Allocating.keep(4096);
-                    resp.getWriter().write("done " + Allocating.size(second));
+                    Object second = Servlets.allocate(4096);
+                    resp.getWriter().write("done " + Servlets.size(second));
                 }
             }
         }).servlet("/end", Servlets.status(200)).start();
@@ -115,7 +115,7 @@ class AllocationTest {
     @Test
     void allocationFalseSendsNoAllocatedLine() throws Exception {
         server = app("datadog").initParam("allocation", "false").initParam("routes", "/alloc/{kib}")
-                .servlet("/alloc/*", new Allocating()).servlet("/end", Servlets.status(200)).start();
+                .servlet("/alloc/*", Servlets.allocating()).servlet("/end", Servlets.status(200)).start();
 
         server.get("/alloc/1024");
         awaitEndMarker(server);
@@ -135,7 +135,7 @@ class AllocationTest {
         "sysdig; view\\.allocated#route=/alloc/\\{kib},method=GET,status=200,outcome=SUCCESS,exception=none,"
                 + "service=shop,environment=prod:[0-9]+\\|h"})
     void everyFlavorWritesItsDistributionLine(String flavor, String shape) throws Exception {
-        server = app(flavor).initParam("routes", "/alloc/{kib}").servlet("/alloc/*", new Allocating()).start();
+        server = app(flavor).initParam("routes", "/alloc/{kib}").servlet("/alloc/*", Servlets.allocating()).start();
 
         server.get("/alloc/64");
 
@@ -152,9 +152,9 @@ class AllocationTest {
             protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
                 Object kept;
                 try (TimingStats block = TimingStats.start("feed.render")) {
-                    kept = Allocating.keep(2048);
+                    kept = Servlets.allocate(2048);
                 }
-                resp.getWriter().write("rendered " + Allocating.size(kept));
+                resp.getWriter().write("rendered " + Servlets.size(kept));
             }
         }).start();
 
@@ -174,7 +174,7 @@ class AllocationTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Metrics.addRegistry(registry);
         try {
-            TimingStats.time("nightly.import", () -> Allocating.keep(1024));
+            TimingStats.time("nightly.import", () -> Servlets.allocate(1024));
         } finally {
             Metrics.removeRegistry(registry);
         }
@@ -209,7 +209,7 @@ class AllocationTest {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             ViewMetrics metrics = ViewMetrics.builder().registry(registry).routes("/alloc/{kib}")
                     .environmentVariables(key -> null).build();
-            server = TestServer.builder("").filter(metrics.filter()).servlet("/*", new Allocating()).start();
+            server = TestServer.builder("").filter(metrics.filter()).servlet("/*", Servlets.allocating()).start();
 
             server.get("/alloc/1024");
 
@@ -232,38 +232,5 @@ class AllocationTest {
         Matcher matcher = DATADOG_VALUE.matcher(line);
         assertThat(matcher.find()).as("allocated bytes in %s", line).isTrue();
         return Long.parseLong(matcher.group(1));
-    }
-
-    /** {@code /alloc/{kib}}: allocates that many KiB and keeps them reachable until the response is written. */
-    static final class Allocating extends HttpServlet {
-
-        private static final int CHUNK = 64 * 1024;
-
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            String path = req.getPathInfo() != null ? req.getPathInfo() : req.getRequestURI();
-            int kib = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
-            Object kept = keep(kib);
-            resp.getWriter().write("allocated " + size(kept));
-            resp.flushBuffer();
-        }
-
-        /** {@code kib} KiB in 64 KiB arrays, returned so the caller keeps them. */
-        static Object keep(int kib) {
-            byte[][] chunks = new byte[Math.max(1, kib * 1024 / CHUNK)][];
-            for (int i = 0; i < chunks.length; i++) {
-                chunks[i] = new byte[Math.min(CHUNK, kib * 1024)];
-                chunks[i][i % chunks[i].length] = (byte) i;
-            }
-            return chunks;
-        }
-
-        static long size(Object kept) {
-            long size = 0;
-            for (byte[] chunk : (byte[][]) kept) {
-                size += chunk.length;
-            }
-            return size;
-        }
     }
 }
