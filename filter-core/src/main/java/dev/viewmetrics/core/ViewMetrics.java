@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ViewMetrics implements AutoCloseable {
 
-    /** Default meter base name: {@code view.duration}, {@code view.cpu}, {@code view.allocated}, {@code view.active}. */
+    /**
+     * Default meter base name: {@code view.duration}, {@code view.cpu}, {@code view.allocated}, {@code view.active}.
+     */
     public static final String DEFAULT_BASE_NAME = "view";
     /**
      * Servlet context attribute: a {@code MeterRegistry} the application puts there is what filters declared in

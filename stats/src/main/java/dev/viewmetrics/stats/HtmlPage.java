@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * The stats page: one table per timer or summary name (rows by route and the tags that vary, wall time, CPU time
- * and allocated KiB side by side), then counters, then gauges and the rest. Self-contained ({@link PageAssets}), readable on a phone,
- * every value HTML-escaped.
+ * and allocated KiB side by side), then counters, then gauges and the rest. Self-contained ({@link PageAssets}),
+ * readable on a phone, every value HTML-escaped.
  */
 final class HtmlPage {
 
@@ -62,8 +62,9 @@ final class HtmlPage {
             html.append("<p class=\"empty\">No meters").append(info.query() != null ? " match this query" : " yet")
                     .append(".</p>\n");
         }
-        html.append("</main>\n<footer><p>Times in milliseconds, allocated heap in KiB. Rates are events per second, moving averages over the ")
-                .append("last 1, 5 and 15 minutes, warming up from zero (&mdash; until the second sample, 5 s apart). ")
+        html.append("</main>\n<footer><p>Times in milliseconds, allocated heap in KiB. Rates are events per second, ")
+                .append("moving averages over the last 1, 5 and 15 minutes, warming up from zero (&mdash; until the ")
+                .append("second sample, 5 s apart). ")
                 .append("Max is Micrometer&rsquo;s recent maximum. p50/p95/p99 show &mdash; unless the meter publishes ")
                 .append("percentiles or a histogram. Click a column to sort.</p></footer>\n<script>").append(PageAssets.SCRIPT)
                 .append("</script>\n</body></html>\n");
@@ -249,7 +250,7 @@ final class HtmlPage {
         }
     }
 
-    /** Mean, p50, p95, p99 and max of {@code values} divided by {@code scale}; unknown ({@code —}) for {@code null}. */
+    /** Mean, p50, p95, p99 and max of {@code values} divided by {@code scale}; all unknown for {@code null}. */
     private static void statCells(StringBuilder html, MeterValues values, double scale) {
         double[] cells = values == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
                 : new double[] {values.mean(), values.p50(), values.p95(), values.p99(), values.max()};

@@ -66,7 +66,8 @@ final class SlurpStats {
                 ShownUnit unit = ShownUnit.of(record.kind(), record.unit());
                 double count = record.value(MmapLayout.COUNT);
                 text.append("count=").append(TextTable.number(count))
-                        .append(" mean=").append(unit.format(record.value(MmapLayout.TOTAL) / count)).append(unit.suffix())
+                        .append(" mean=").append(unit.format(record.value(MmapLayout.TOTAL) / count))
+                        .append(unit.suffix())
                         .append(" max=").append(unit.format(record.value(MmapLayout.MAX))).append(unit.suffix());
                 String[] names = {"p50", "p95", "p99"};
                 for (int i = 0; i < names.length; i++) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viewmetrics.core.testing.Servlets;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +32,17 @@ class AllocatedStatsTest {
     @TempDir
     Path dir;
 
-    private static ShopServer shop() throws Exception {
-        ShopServer shop = ShopServer.start(new SimpleMeterRegistry(), StatsServlet::new,
+    @AutoClose
+    private ShopServer server;
+
+    /** The shop with its usual traffic, and one request to {@code /export/{id}} that allocates 2 MiB. */
+    private ShopServer shop() throws Exception {
+        server = ShopServer.start(new SimpleMeterRegistry(), StatsServlet::new,
                 builder -> builder.servlet("/export/*", Servlets.allocating())).traffic();
-        if (shop.get("/export/2048").statusCode() != 200) {
+        if (server.get("/export/2048").statusCode() != 200) {
             throw new AssertionError("/export/2048 failed");
         }
-        return shop;
+        return server;
     }
 
     private static DistributionSummary exportAllocated(ShopServer shop) {
@@ -46,91 +51,87 @@ class AllocatedStatsTest {
 
     @Test
     void thePageShowsAllocatedKibNextToCpuTime() throws Exception {
-        try (ShopServer shop = shop()) {
-            String page = shop.get("/stats").body();
+        ShopServer shop = shop();
+        String page = shop.get("/stats").body();
 
-            assertThat(page).contains("<h2>view.duration <small>+ view.cpu</small> <small>+ view.allocated</small></h2>")
-                    .contains("<th class=\"g\" colspan=\"5\">CPU time (ms)</th><th class=\"g\" colspan=\"5\">"
-                            + "allocated (KiB)</th>")
-                    .contains("data-key=\"allocated.mean\"", "data-key=\"allocated.p95\"", "data-key=\"allocated.max\"")
-                    .doesNotContain("<h2>view.allocated");
-            String row = row(page, "/export/{id}");
-            String kib = HtmlPage.display(exportAllocated(shop).mean() / 1024);
-            assertThat(row).as("the KiB mean follows the five CPU cells").containsPattern(
-                    "(<td class=\"n[^\"]*\" data-v=\"[^\"]*\">[^<]*</td>){5}<td class=\"n g\" data-v=\"[0-9.E]+\">"
-                            + Pattern.quote(kib) + "</td>");
-            assertThat(Double.parseDouble(kib)).isCloseTo(2048, within(205.0));
-        }
+        assertThat(page)
+                .contains("<h2>view.duration <small>+ view.cpu</small> <small>+ view.allocated</small></h2>")
+                .contains("<th class=\"g\" colspan=\"5\">CPU time (ms)</th><th class=\"g\" colspan=\"5\">"
+                        + "allocated (KiB)</th>")
+                .contains("data-key=\"allocated.mean\"", "data-key=\"allocated.p95\"", "data-key=\"allocated.max\"")
+                .doesNotContain("<h2>view.allocated");
+        String row = row(page, "/export/{id}");
+        String kib = HtmlPage.display(exportAllocated(shop).mean() / 1024);
+        assertThat(row).as("the KiB mean follows the five CPU cells").containsPattern(
+                "(<td class=\"n[^\"]*\" data-v=\"[^\"]*\">[^<]*</td>){5}<td class=\"n g\" data-v=\"[0-9.E]+\">"
+                        + Pattern.quote(kib) + "</td>");
+        assertThat(Double.parseDouble(kib)).isCloseTo(2048, within(205.0));
     }
 
     @Test
     void theJsonPairsAllocatedBytesWithTheWallTimer() throws Exception {
-        try (ShopServer shop = shop()) {
-            JsonNode json = JSON.readTree(shop.get("/stats?format=json").body());
+        ShopServer shop = shop();
+        JsonNode json = JSON.readTree(shop.get("/stats?format=json").body());
 
-            JsonNode allocated = StatsPageTest.meter(json, "view.duration", "/export/{id}").get("allocated");
-            assertThat(allocated.get("name").asText()).isEqualTo("view.allocated");
-            assertThat(allocated.get("unit").asText()).isEqualTo("bytes");
-            assertThat(allocated.get("count").asLong()).isEqualTo(1);
-            assertThat(allocated.get("total").asDouble()).isCloseTo(2 * MIB, within(0.2 * MIB));
-            assertThat(allocated.get("mean").asDouble()).isEqualTo(allocated.get("total").asDouble());
-            assertThat(allocated.fieldNames()).toIterable().containsExactly("name", "count", "unit", "mean", "max",
-                    "total", "p50", "p95", "p99");
-            assertThat(StatsPageTest.meter(json, "view.duration", "/users/{id}").get("allocated").get("count").asLong())
-                    .isEqualTo(3);
-            assertThat(StatsPageTest.names(json)).doesNotContain("view.allocated");
-        }
+        JsonNode allocated = StatsPageTest.meter(json, "view.duration", "/export/{id}").get("allocated");
+        assertThat(allocated.get("name").asText()).isEqualTo("view.allocated");
+        assertThat(allocated.get("unit").asText()).isEqualTo("bytes");
+        assertThat(allocated.get("count").asLong()).isEqualTo(1);
+        assertThat(allocated.get("total").asDouble()).isCloseTo(2 * MIB, within(0.2 * MIB));
+        assertThat(allocated.get("mean").asDouble()).isEqualTo(allocated.get("total").asDouble());
+        assertThat(allocated.fieldNames()).toIterable().containsExactly("name", "count", "unit", "mean", "max",
+                "total", "p50", "p95", "p99");
+        assertThat(StatsPageTest.meter(json, "view.duration", "/users/{id}").get("allocated").get("count").asLong())
+                .isEqualTo(3);
+        assertThat(StatsPageTest.names(json)).doesNotContain("view.allocated");
     }
 
     @Test
     void queriesFilterOnAllocatedBytes() throws Exception {
-        try (ShopServer shop = shop()) {
-            assertThat(StatsPageTest.routes(shop, "allocated.mean>1048576")).containsExactly("/export/{id}");
-            assertThat(StatsPageTest.routes(shop, "name:view.allocated route:/users/*")).containsExactly("/users/{id}");
-        }
+        ShopServer shop = shop();
+        assertThat(StatsPageTest.routes(shop, "allocated.mean>1048576")).containsExactly("/export/{id}");
+        assertThat(StatsPageTest.routes(shop, "name:view.allocated route:/users/*")).containsExactly("/users/{id}");
     }
 
     @Test
     void theJsonFileReportHasTheAllocatedBytes() throws Exception {
-        try (ShopServer shop = shop()) {
-            Path file = dir.resolve("shop.json");
-            JsonFileReporter.builder(shop.registry).file(file).start().close();
+        ShopServer shop = shop();
+        Path file = dir.resolve("shop.json");
+        JsonFileReporter.builder(shop.registry).file(file).start().close();
 
-            JsonNode report = JSON.readTree(Files.readAllBytes(file));
-            JsonNode allocated = StatsPageTest.meter(report, "view.duration", "/export/{id}").get("allocated");
-            assertThat(allocated.get("unit").asText()).isEqualTo("bytes");
-            assertThat(allocated.get("total").asDouble()).isCloseTo(exportAllocated(shop).totalAmount(), within(1.0));
-        }
+        JsonNode report = JSON.readTree(Files.readAllBytes(file));
+        JsonNode allocated = StatsPageTest.meter(report, "view.duration", "/export/{id}").get("allocated");
+        assertThat(allocated.get("unit").asText()).isEqualTo("bytes");
+        assertThat(allocated.get("total").asDouble()).isCloseTo(exportAllocated(shop).totalAmount(), within(1.0));
     }
 
     @Test
     void theStatsFileKeepsTheUnitAndTheCommandsShowKib() throws Exception {
-        try (ShopServer shop = shop()) {
-            Path file;
-            try (MmapPublisher publisher = MmapPublisher.builder(shop.registry).directory(dir).service("shop")
-                    .start()) {
-                file = publisher.file();
-            }
-            StatsRecord record = StatsMapping.open(file).read().records().stream()
-                    .filter(r -> r.name().equals("view.allocated") && "/export/{id}".equals(r.tag("route")))
-                    .findFirst().orElseThrow();
-            assertThat(record.kind()).isEqualTo(MeterKind.SUMMARY);
-            assertThat(record.unit()).isEqualTo("bytes");
-            assertThat(record.value(MmapLayout.TOTAL)).isEqualTo(exportAllocated(shop).totalAmount());
-
-            String slurped = cli("slurpstats", file.toString()).out();
-            Matcher line = Pattern.compile("view\\.allocated\\{[^}]*route=/export/\\{id}[^}]*} +summary +count=1 "
-                    + "mean=([0-9.]+)KiB max=([0-9.]+)KiB").matcher(slurped);
-            assertThat(line.find()).as(slurped).isTrue();
-            assertThat(Double.parseDouble(line.group(1))).isCloseTo(exportAllocated(shop).mean() / 1024,
-                    within(0.001));
-
-            List<String> polled = cli("pollstats", "-n", "0", "view.allocated{route=/export/{id}}", file.toString())
-                    .out().lines().toList();
-            assertThat(polled.get(1)).matches(" *count +mean KiB");
-            assertThat(polled.get(2)).matches(" *1 +" + Pattern.quote(ShownUnit.of(MeterKind.SUMMARY, "bytes")
-                    .format(exportAllocated(shop).mean())));
+        ShopServer shop = shop();
+        Path file;
+        try (MmapPublisher publisher = MmapPublisher.builder(shop.registry).directory(dir).service("shop")
+                .start()) {
+            file = publisher.file();
         }
+        StatsRecord record = StatsMapping.open(file).read().records().stream()
+                .filter(r -> r.name().equals("view.allocated") && "/export/{id}".equals(r.tag("route")))
+                .findFirst().orElseThrow();
+        assertThat(record.kind()).isEqualTo(MeterKind.SUMMARY);
+        assertThat(record.unit()).isEqualTo("bytes");
+        assertThat(record.value(MmapLayout.TOTAL)).isEqualTo(exportAllocated(shop).totalAmount());
+
+        String slurped = cli("slurpstats", file.toString()).out();
+        Matcher line = Pattern.compile("view\\.allocated\\{[^}]*route=/export/\\{id}[^}]*} +summary +count=1 "
+                + "mean=([0-9.]+)KiB max=([0-9.]+)KiB").matcher(slurped);
+        assertThat(line.find()).as(slurped).isTrue();
+        assertThat(Double.parseDouble(line.group(1))).isCloseTo(exportAllocated(shop).mean() / 1024,
+                within(0.001));
+
+        List<String> polled = cli("pollstats", "-n", "0", "view.allocated{route=/export/{id}}", file.toString())
+                .out().lines().toList();
+        assertThat(polled.get(1)).matches(" *count +mean KiB");
+        assertThat(polled.get(2)).matches(" *1 +" + Pattern.quote(ShownUnit.of(MeterKind.SUMMARY, "bytes")
+                .format(exportAllocated(shop).mean())));
     }
 
     @Test

@@ -38,7 +38,8 @@ class StatsPageTest {
             assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                     csp -> assertThat(csp).startsWith("default-src 'none'; style-src 'sha256-"));
-            assertThat(page.body()).contains("<h2>view.duration <small>+ view.cpu</small> <small>+ view.allocated</small></h2>")
+            assertThat(page.body()).contains("<h2>view.duration <small>+ view.cpu</small>"
+                            + " <small>+ view.allocated</small></h2>")
                     .contains("<td data-v=\"/users/{id}\">/users/{id}</td>")
                     .contains("<td data-v=\"/orders/{id}\">/orders/{id}</td>")
                     .contains("<p class=\"tags\">environment=test \u00b7 exception=none \u00b7 method=GET")

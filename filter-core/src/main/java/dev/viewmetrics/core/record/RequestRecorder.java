@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Records finished requests as {@code {base}.duration} and {@code {base}.cpu} timers and the
- * {@code {base}.allocated} summary (bytes), and keeps the {@code {base}.active} gauge. Meters are looked up once per (route, method, status, exception) and reused,
- * so recording a request does not go through Micrometer's registry.
+ * {@code {base}.allocated} summary (bytes), and keeps the {@code {base}.active} gauge. Meters are looked up once per
+ * (route, method, status, exception) and reused, so recording a request does not go through Micrometer's registry.
  */
 public final class RequestRecorder {
 
