@@ -5,6 +5,7 @@ import dev.viewmetrics.core.ViewMetricsFilter;
 import dev.viewmetrics.core.statsd.LineFormat;
 import dev.viewmetrics.core.statsd.StatsdLineRegistry;
 import io.dropwizard.metrics.servlet.InstrumentedFilter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.statsd.StatsdConfig;
@@ -32,6 +33,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,8 @@ public class FilterOverheadBenchmark {
     static final String ROUTE = "/users/{id}";
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean ALLOCATIONS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final BenchServletContext servletContext = new BenchServletContext();
     private final BenchRequest request = new BenchRequest("GET", URI, servletContext.context());
@@ -70,13 +74,22 @@ public class FilterOverheadBenchmark {
 
     private Filter viewmetrics;
     private Filter viewmetricsNoCpu;
+    private Filter viewmetricsAllocationNoCpu;
+    private DistributionSummary allocatedSummary;
+    private long allocatedSample = 4096;
     private Filter springObservation;
     private Filter dropwizard;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        viewmetrics = viewmetricsFilter(true);
-        viewmetricsNoCpu = viewmetricsFilter(false);
+        viewmetrics = viewmetricsFilter("viewmetrics", true, true);
+        viewmetricsNoCpu = viewmetricsFilter("viewmetricsNoCpu", false, false);
+        viewmetricsAllocationNoCpu = viewmetricsFilter("viewmetricsAllocationNoCpu", false, true);
+        StatsdLineRegistry summaryRegistry = new StatsdLineRegistry(datadog(), sink, Duration.ofSeconds(10));
+        closeables.add(summaryRegistry::close);
+        allocatedSummary = DistributionSummary.builder("view.allocated").baseUnit("bytes")
+                .tags("route", ROUTE, "method", "GET", "status", "200", "outcome", "SUCCESS", "exception", "none")
+                .register(summaryRegistry);
 
         StatsdMeterRegistry springRegistry = StatsdMeterRegistry.builder(STATSD_CONFIG).lineSink(sink).build();
         closeables.add(springRegistry::close);
@@ -88,9 +101,11 @@ public class FilterOverheadBenchmark {
         servletContext.context().setAttribute(InstrumentedFilter.REGISTRY_ATTRIBUTE, dropwizardRegistry);
         dropwizard = init(new InstrumentedFilter(), "dropwizard");
 
-        check("viewmetrics", viewmetrics, "#route:" + ROUTE + ",", 2);
-        check("viewmetricsNoCpu", viewmetricsNoCpu, "#route:" + ROUTE + ",", 1);
-        check("springObservation", springObservation, "uri:" + ROUTE, 1);
+        String route = "|#route:" + ROUTE + ",";
+        check("viewmetrics", viewmetrics, 3, "view.allocated:", route);
+        check("viewmetricsNoCpu", viewmetricsNoCpu, 1, "view.duration:", route);
+        check("viewmetricsAllocationNoCpu", viewmetricsAllocationNoCpu, 2, "view.allocated:", route);
+        check("springObservation", springObservation, 1, "uri:" + ROUTE);
         run(dropwizard);
         long timed = dropwizardRegistry.getTimers().values().iterator().next().getCount();
         if (timed != 1) {
@@ -114,16 +129,28 @@ public class FilterOverheadBenchmark {
         return response.getStatus();
     }
 
-    /** viewmetrics' filter with its defaults: wall and CPU time, {@code view.duration} and {@code view.cpu}. */
+    /**
+     * viewmetrics' filter with its defaults: wall time, CPU time and allocated bytes, {@code view.duration},
+     * {@code view.cpu} and {@code view.allocated}.
+     */
     @Benchmark
     public int viewmetrics() throws IOException, ServletException {
         return run(viewmetrics);
     }
 
-    /** viewmetrics' filter with {@code cpu-time=false}: wall time only. */
+    /** viewmetrics' filter with {@code cpu-time=false} and {@code allocation=false}: wall time only. */
     @Benchmark
     public int viewmetricsNoCpu() throws IOException, ServletException {
         return run(viewmetricsNoCpu);
+    }
+
+    /**
+     * viewmetrics' filter with {@code cpu-time=false}: wall time and allocated bytes; its difference to
+     * {@code viewmetricsNoCpu} is what the allocation meter costs.
+     */
+    @Benchmark
+    public int viewmetricsAllocationNoCpu() throws IOException, ServletException {
+        return run(viewmetricsAllocationNoCpu);
     }
 
     /** Spring's {@code ServerHttpObservationFilter} with Micrometer's {@code DefaultMeterObservationHandler}. */
@@ -145,6 +172,20 @@ public class FilterOverheadBenchmark {
         return THREADS.getCurrentThreadCpuTime() - start;
     }
 
+    /** Two reads of the current thread's allocated bytes and nothing else: the floor of measuring allocation. */
+    @Benchmark
+    public long allocationClock() {
+        long start = ALLOCATIONS.getCurrentThreadAllocatedBytes();
+        return ALLOCATIONS.getCurrentThreadAllocatedBytes() - start;
+    }
+
+    /** One sample recorded into a {@code view.allocated} summary of the same registry: one line written. */
+    @Benchmark
+    public long allocatedRecording() {
+        allocatedSummary.record(allocatedSample++ & 0xFFFF);
+        return sink.lines;
+    }
+
     private int run(Filter filter) throws IOException, ServletException {
         request.reset();
         response.reset();
@@ -152,15 +193,19 @@ public class FilterOverheadBenchmark {
         return response.getStatus();
     }
 
-    private Filter viewmetricsFilter(boolean cpuTime) throws ServletException {
+    private Filter viewmetricsFilter(String name, boolean cpuTime, boolean allocation) throws ServletException {
         // what StatsD.Builder builds for an agent, with the no-op sink in place of the connector (not started: the
         // poller would only send the view.active gauge every 10 s from its own thread)
-        LineFormat format = LineFormat.of(StatsdFlavor.DATADOG, null, ViewMetrics.DEFAULT_BASE_NAME, Map.of());
-        StatsdLineRegistry registry = new StatsdLineRegistry(format, sink, Duration.ofSeconds(10));
-        ViewMetrics metrics = ViewMetrics.builder().registry(registry).cpuTime(cpuTime).build();
+        StatsdLineRegistry registry = new StatsdLineRegistry(datadog(), sink, Duration.ofSeconds(10));
+        ViewMetrics metrics = ViewMetrics.builder().registry(registry).cpuTime(cpuTime).allocation(allocation)
+                .build();
         closeables.add(registry::close);
         closeables.add(metrics);
-        return init(metrics.filter(), cpuTime ? "viewmetrics" : "viewmetricsNoCpu");
+        return init(metrics.filter(), name);
+    }
+
+    private static LineFormat datadog() {
+        return LineFormat.of(StatsdFlavor.DATADOG, null, ViewMetrics.DEFAULT_BASE_NAME, Map.of());
     }
 
     private Filter init(Filter filter, String name) throws ServletException {
@@ -169,15 +214,18 @@ public class FilterOverheadBenchmark {
         return filter;
     }
 
-    /** Fails the trial unless one request through {@code filter} produces the expected lines, named by the route. */
-    private void check(String name, Filter filter, String expected, int lines) throws Exception {
+    /**
+     * Fails the trial unless one request through {@code filter} produces {@code lines} lines, the last one containing
+     * every {@code expected}.
+     */
+    private void check(String name, Filter filter, int lines, String... expected) throws Exception {
         long before = sink.lines;
         run(filter);
         long produced = sink.lines - before;
         String last = sink.last;
-        if (produced != lines || last == null || !last.contains(expected)) {
-            throw new IllegalStateException(name + ": expected " + lines + " line(s) containing '" + expected
-                    + "' per request, got " + produced + ", last: " + last);
+        if (produced != lines || last == null || !Arrays.stream(expected).allMatch(last::contains)) {
+            throw new IllegalStateException(name + ": expected " + lines + " line(s), the last containing "
+                    + String.join(" and ", expected) + ", per request; got " + produced + ", last: " + last);
         }
         System.out.println("# " + name + " writes " + produced + " line(s) per request, e.g. " + last);
     }

@@ -1,5 +1,6 @@
 package dev.viewmetrics.core;
 
+import dev.viewmetrics.core.record.AllocationClock;
 import dev.viewmetrics.core.record.CpuClock;
 import dev.viewmetrics.core.record.ExceptionNames;
 import dev.viewmetrics.core.record.HttpMethods;
@@ -58,17 +59,25 @@ final class RequestTiming {
         return context.cpuSampled ? CpuClock.now() : CpuClock.UNAVAILABLE;
     }
 
+    /** The allocation counter at the start of a dispatch (one read), or unknown when allocation is not measured. */
+    long allocatedNow() {
+        return metrics.allocation ? AllocationClock.now() : AllocationClock.UNAVAILABLE;
+    }
+
     private boolean sampleCpu() {
         int every = metrics.cpuSampleEvery;
         return metrics.cpuTime && (every == 1 || ThreadLocalRandom.current().nextInt(every) == 0);
     }
 
     /**
-     * A dispatch ended (second CPU read). A synchronous request is finished now; an async one is handed to an
-     * {@link AsyncCompletion} listener and finished when the container completes it.
+     * A dispatch ended (second allocation and CPU reads). A synchronous request is finished now; an async one is
+     * handed to an {@link AsyncCompletion} listener and finished when the container completes it.
      */
-    void dispatchEnded(ViewMetricsContext context, long cpuStart, HttpServletResponse response) {
+    void dispatchEnded(ViewMetricsContext context, long cpuStart, long allocatedStart, HttpServletResponse response) {
         try {
+            if (metrics.allocation) {
+                context.addAllocated(AllocationClock.elapsed(allocatedStart, AllocationClock.now()));
+            }
             context.unbindFromThread();
             if (context.cpuSampled) {
                 context.addCpu(CpuClock.elapsed(cpuStart, CpuClock.now()));
@@ -99,8 +108,10 @@ final class RequestTiming {
             String route = resolver.resolve(context.request, reportedRoute(context), context.isUnmatched(), status);
             String exception = ExceptionNames.of(failure != null ? failure : handledException(context));
             long cpuNanos = context.cpuSampled ? context.cpuNanos() : CpuClock.UNAVAILABLE;
+            long allocatedBytes = metrics.allocation ? context.allocatedBytes() : AllocationClock.UNAVAILABLE;
             String handler = metrics.handlerTag ? handlerName(context) : null;
-            metrics.recorder.record(route, context.method, status, exception, handler, wallNanos, cpuNanos);
+            metrics.recorder.record(route, context.method, status, exception, handler, wallNanos, cpuNanos,
+                    allocatedBytes);
         } catch (RuntimeException | LinkageError e) {
             metrics.faults.count("recording a request", e);
         } finally {

@@ -1,6 +1,8 @@
 package dev.viewmetrics.core;
 
+import dev.viewmetrics.core.record.AllocationClock;
 import dev.viewmetrics.core.record.CpuClock;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
@@ -10,7 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Times a block of code: wall time as timer {@code {name}}, CPU time as {@code {name}.cpu}.
+ * Times a block of code: wall time as timer {@code {name}}, CPU time as {@code {name}.cpu}, heap bytes allocated
+ * as distribution summary {@code {name}.allocated} (base unit {@code bytes}; CPU and allocation only where the JVM
+ * measures them on the current thread, so not on virtual threads).
  * Inside a measured request the timers go to that request's registry and carry its {@code route} tag; outside
  * a request they go to Micrometer's global registry ({@code Metrics.globalRegistry}), which the filter's registry
  * joins unless the setting {@code global-registry} is {@code false}.
@@ -30,6 +34,7 @@ public final class TimingStats implements AutoCloseable {
     private final ViewMetricsContext request;
     private final long startNanos;
     private final long startCpu;
+    private final long startAllocated;
     private boolean closed;
 
     private TimingStats(String name, String[] tags) {
@@ -38,6 +43,7 @@ public final class TimingStats implements AutoCloseable {
         this.request = ViewMetricsContext.current();
         this.startNanos = System.nanoTime();
         this.startCpu = CpuClock.now();
+        this.startAllocated = AllocationClock.now();
     }
 
     /** Starts timing block {@code name}, with extra tags as key/value pairs. */
@@ -62,6 +68,7 @@ public final class TimingStats implements AutoCloseable {
     /** Stops the block and records it (once; later calls do nothing). */
     @Override
     public void close() {
+        long allocatedBytes = AllocationClock.elapsed(startAllocated, AllocationClock.now());
         long cpuNanos = CpuClock.elapsed(startCpu, CpuClock.now());
         long wallNanos = System.nanoTime() - startNanos;
         if (closed) {
@@ -80,6 +87,10 @@ public final class TimingStats implements AutoCloseable {
         Timer.builder(name).tags(allTags).register(registry).record(wallNanos, TimeUnit.NANOSECONDS);
         if (cpuNanos >= 0) {
             Timer.builder(name + ".cpu").tags(allTags).register(registry).record(cpuNanos, TimeUnit.NANOSECONDS);
+        }
+        if (allocatedBytes >= 0) {
+            DistributionSummary.builder(name + ".allocated").baseUnit("bytes").tags(allTags).register(registry)
+                    .record(allocatedBytes);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.viewmetrics.core;
 
+import dev.viewmetrics.core.record.AllocationClock;
 import dev.viewmetrics.core.record.CpuClock;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletMapping;
@@ -64,6 +65,7 @@ public final class ViewMetricsContext {
     @SuppressWarnings("unused") // set through FINISHED
     private volatile boolean finished;
     private volatile long cpuNanos;
+    private volatile long allocatedBytes;
     volatile boolean async;
     volatile Throwable failure;
 
@@ -181,12 +183,25 @@ public final class ViewMetricsContext {
 
     /** Adds the CPU time of one dispatch; an unknown reading makes the request's CPU time unknown. */
     void addCpu(long nanos) {
-        long total = cpuNanos;
-        cpuNanos = nanos < 0 || total < 0 ? CpuClock.UNAVAILABLE : total + nanos;
+        cpuNanos = sumOfKnown(cpuNanos, nanos, CpuClock.UNAVAILABLE);
     }
 
     long cpuNanos() {
         return cpuNanos;
+    }
+
+    /** Adds the bytes allocated in one dispatch; an unknown reading makes the request's allocation unknown. */
+    void addAllocated(long bytes) {
+        allocatedBytes = sumOfKnown(allocatedBytes, bytes, AllocationClock.UNAVAILABLE);
+    }
+
+    long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    /** {@code total + part}, or {@code unknown} once either is (dispatches of one request run one after another). */
+    private static long sumOfKnown(long total, long part, long unknown) {
+        return part < 0 || total < 0 ? unknown : total + part;
     }
 
     /** True the first time only: the request is recorded exactly once, whichever thread finishes it. */

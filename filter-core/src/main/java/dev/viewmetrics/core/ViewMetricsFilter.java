@@ -16,10 +16,10 @@ import java.io.IOException;
 import java.util.Collections;
 
 /**
- * The servlet filter that times every request (wall and CPU) under its route template. Declare it in
- * {@code web.xml} with {@code <init-param>}s only (keys of the configuration table, environment variables as
- * fallback), or create it from a {@link ViewMetrics} in code. Map it to {@code /*} for the {@code REQUEST} and
- * {@code ASYNC} dispatcher types with {@code async-supported} true. A {@code web.xml} filter records into the
+ * The servlet filter that measures every request (wall time, CPU time, allocated bytes) under its route template.
+ * Declare it in {@code web.xml} with {@code <init-param>}s only (keys of the configuration table, environment
+ * variables as fallback), or create it from a {@link ViewMetrics} in code. Map it to {@code /*} for the
+ * {@code REQUEST} and {@code ASYNC} dispatcher types with {@code async-supported} true. A {@code web.xml} filter records into the
  * registry found in the servlet context attribute {@link ViewMetrics#REGISTRY_ATTRIBUTE}, if the application put
  * one there; every filter publishes its {@link ViewMetrics} as {@link ViewMetrics#CONTEXT_ATTRIBUTE}.
  */
@@ -84,13 +84,14 @@ public final class ViewMetricsFilter implements Filter {
             return;
         }
         long cpuStart = timing.cpuNow(context);
+        long allocatedStart = timing.allocatedNow();
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException | Error e) {
             context.failure = e;
             throw e;
         } finally {
-            timing.dispatchEnded(context, cpuStart, (HttpServletResponse) response);
+            timing.dispatchEnded(context, cpuStart, allocatedStart, (HttpServletResponse) response);
         }
     }
 

@@ -14,7 +14,10 @@ import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** On virtual threads (Java 21+) the CPU clock reads -1: wall time is recorded, no CPU sample is made up. */
+/**
+ * On virtual threads (Java 21+) the CPU clock and the allocation counter read -1: wall time is recorded, no CPU or
+ * allocation sample is made up.
+ */
 class VirtualThreadTest {
 
     @Test
@@ -40,6 +43,8 @@ class VirtualThreadTest {
 
         assertThat(registry.get("view.duration").tag("route", "/items/{id}").timer().count()).isEqualTo(2);
         assertThat(registry.find("view.cpu").timers()).allSatisfy(cpu -> assertThat(cpu.count()).isZero());
+        // the allocation counter reads -1 on virtual threads too (JDK 21 to 25): no sample rather than 0 bytes
+        assertThat(registry.get("view.allocated").tag("route", "/items/{id}").summary().count()).isZero();
     }
 
     private static boolean isVirtual(Thread thread) {

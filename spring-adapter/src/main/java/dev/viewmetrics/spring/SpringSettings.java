@@ -27,7 +27,7 @@ final class SpringSettings {
 
     static final List<String> KNOWN_KEYS = List.of(STATSD_HOST, "statsd.port", "statsd.protocol", "statsd.flavor",
             "statsd.prefix", "service", "environment", "version", "routes", "max-routes", "cpu-time", "exclude",
-            "handler-tag", "base-name");
+            "handler-tag", "base-name", "allocation");
 
     private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d{1,9})]");
 

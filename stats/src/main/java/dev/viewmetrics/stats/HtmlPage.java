@@ -16,13 +16,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The stats page: one table per timer or summary name (rows by route and the tags that vary, wall and CPU side by
- * side), then counters, then gauges and the rest. Self-contained ({@link PageAssets}), readable on a phone,
- * every value HTML-escaped.
+ * The stats page: one table per timer or summary name (rows by route and the tags that vary, wall time, CPU time
+ * and allocated KiB side by side), then counters, then gauges and the rest. Self-contained ({@link PageAssets}),
+ * readable on a phone, every value HTML-escaped.
  */
 final class HtmlPage {
 
     private static final List<String> TAG_ORDER = List.of("route", "method", "status", "outcome", "exception");
+    private static final String[] STATS = {"mean", "p50", "p95", "p99", "max"};
+    private static final double KIB = 1024;
 
     private HtmlPage() {
     }
@@ -64,8 +66,9 @@ final class HtmlPage {
             html.append("<p class=\"empty\">No meters").append(info.query() != null ? " match this query" : " yet")
                     .append(".</p>\n");
         }
-        html.append("</main>\n<footer><p>Times in milliseconds. Rates are events per second, moving averages over the ")
-                .append("last 1, 5 and 15 minutes, warming up from zero (&mdash; until the second sample, 5 s apart). ")
+        html.append("</main>\n<footer><p>Times in milliseconds, allocated heap in KiB. Rates are events per second, ")
+                .append("moving averages over the last 1, 5 and 15 minutes, warming up from zero (&mdash; until the ")
+                .append("second sample, 5 s apart). ")
                 .append("Max is Micrometer&rsquo;s recent maximum. p50/p95/p99 show &mdash; unless the meter publishes ")
                 .append("percentiles or a histogram. Click a column to sort.</p></footer>\n<script>").append(PageAssets.SCRIPT)
                 .append("</script>\n</body></html>\n");
@@ -100,16 +103,22 @@ final class HtmlPage {
         boolean timer = rows.get(0).kind() == MeterKind.TIMER;
         boolean sparklines = timer && history != null;
         String cpuName = null;
+        String allocatedName = null;
         for (StatRow row : rows) {
             if (row.cpu() != null) {
                 cpuName = row.cpu().name();
+            }
+            if (row.allocated() != null) {
+                allocatedName = row.allocated().name();
             }
         }
         List<String> tagColumns = tagColumns(rows);
         String unit = timer ? "ms" : Objects.toString(rows.get(0).meter().unit(), "");
         html.append("<section><h2>").append(escape(name));
-        if (cpuName != null) {
-            html.append(" <small>+ ").append(escape(cpuName)).append("</small>");
+        for (String paired : new String[] {cpuName, allocatedName}) {
+            if (paired != null) {
+                html.append(" <small>+ ").append(escape(paired)).append("</small>");
+            }
         }
         html.append("</h2>\n");
         constantTags(html, rows, tagColumns);
@@ -125,16 +134,21 @@ final class HtmlPage {
         if (cpuName != null) {
             html.append("<th class=\"g\" colspan=\"5\">CPU time (ms)</th>");
         }
+        if (allocatedName != null) {
+            html.append("<th class=\"g\" colspan=\"5\">allocated (KiB)</th>");
+        }
         html.append("</tr>\n<tr>");
         for (String key : tagColumns) {
             html.append("<th data-key=\"").append(escape(key)).append("\">").append(escape(key)).append("</th>");
         }
         html.append(sparklines ? Sparkline.HEADER : "");
         numberHeaders(html, "", new String[] {"count", "m1", "m5", "m15"}, new String[] {"count", "1m", "5m", "15m"});
-        String[] stats = {"mean", "p50", "p95", "p99", "max"};
-        numberHeaders(html, "", stats, stats);
+        numberHeaders(html, "", STATS, STATS);
         if (cpuName != null) {
-            numberHeaders(html, "cpu.", stats, stats);
+            numberHeaders(html, "cpu.", STATS, STATS);
+        }
+        if (allocatedName != null) {
+            numberHeaders(html, "allocated.", STATS, STATS);
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (StatRow row : rows) {
@@ -146,15 +160,12 @@ final class HtmlPage {
             MeterValues meter = row.meter();
             html.append(number(meter.count(), "g")).append(number(row.rates()[0], ""))
                     .append(number(row.rates()[1], "")).append(number(row.rates()[2], ""));
-            statCells(html, meter);
+            statCells(html, meter, 1);
             if (cpuName != null) {
-                if (row.cpu() != null) {
-                    statCells(html, row.cpu());
-                } else {
-                    for (int i = 0; i < 5; i++) {
-                        html.append(number(Double.NaN, i == 0 ? "g" : ""));
-                    }
-                }
+                statCells(html, row.cpu(), 1);
+            }
+            if (allocatedName != null) {
+                statCells(html, row.allocated(), KIB);
             }
             html.append("</tr>\n");
         }
@@ -257,10 +268,13 @@ final class HtmlPage {
         }
     }
 
-    private static void statCells(StringBuilder html, MeterValues values) {
-        html.append(number(values.mean(), "g")).append(number(values.p50(), ""))
-                .append(number(values.p95(), "")).append(number(values.p99(), ""))
-                .append(number(values.max(), ""));
+    /** Mean, p50, p95, p99 and max of {@code values} divided by {@code scale}; all unknown for {@code null}. */
+    private static void statCells(StringBuilder html, MeterValues values, double scale) {
+        double[] cells = values == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+                : new double[] {values.mean(), values.p50(), values.p95(), values.p99(), values.max()};
+        for (int i = 0; i < cells.length; i++) {
+            html.append(number(cells[i] / scale, i == 0 ? "g" : ""));
+        }
     }
 
     private static String text(String value) {

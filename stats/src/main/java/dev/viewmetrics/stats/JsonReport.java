@@ -67,6 +67,12 @@ final class JsonReport {
                     distribution(json, row.cpu());
                     json.endObject();
                 }
+                if (row.allocated() != null) {
+                    json.name("allocated").beginObject().member("name", row.allocated().name())
+                            .member("count", row.allocated().count()).member("unit", row.allocated().unit());
+                    distribution(json, row.allocated());
+                    json.endObject();
+                }
             }
             case LONG_TASK_TIMER -> json.member("active", meter.value()).member("unit", meter.unit())
                     .member("duration", meter.total()).member("max", meter.max());

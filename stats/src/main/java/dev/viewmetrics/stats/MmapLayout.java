@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
  *   13 1  flags (1 = meter removed)                   5 long task timer, 6 other)
  *   14 2  tag count
  *   16 48 six float64 values (NaN = unknown)
- *   64 .. strings: name, then key and value of each tag; each a u16 byte length and UTF-8 bytes
+ *   64 .. strings: name, then key and value of each tag, then the base unit (length 0: none); each a u16
+ *         byte length and UTF-8 bytes. A record that ends before the unit (zero padding reads as length 0)
+ *         has none.
  * </pre>
  */
 final class MmapLayout {

@@ -112,7 +112,7 @@ public final class MmapPublisher implements AutoCloseable {
             seen.add(meter.getId());
             Integer offset = offsets.get(meter.getId());
             if (offset == null) {
-                offset = writer.add(values.kind(), values.name(), values.tagPairs());
+                offset = writer.add(values.kind(), values.name(), values.tagPairs(), values.unit());
                 offsets.put(meter.getId(), offset);
             }
             if (offset >= 0) {

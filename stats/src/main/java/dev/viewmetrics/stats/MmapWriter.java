@@ -74,17 +74,24 @@ final class MmapWriter {
         return file;
     }
 
-    /**
-     * Appends a record for a meter named {@code name} with tags {@code tagPairs} (key, value, key, value, …) and
-     * unknown values; its offset, or {@code -1} when the file is full (counted in the header).
-     */
+    /** {@link #add(MeterKind, String, List, String)} without a base unit. */
     int add(MeterKind kind, String name, List<String> tagPairs) {
+        return add(kind, name, tagPairs, null);
+    }
+
+    /**
+     * Appends a record for a meter named {@code name} with tags {@code tagPairs} (key, value, key, value, …), base
+     * unit {@code unit} ({@code null}: none) and unknown values; its offset, or {@code -1} when the file is full
+     * (counted in the header).
+     */
+    int add(MeterKind kind, String name, List<String> tagPairs, String unit) {
         int tagCount = Math.min(tagPairs.size() / 2, 0xFFFF);
-        byte[][] strings = new byte[1 + 2 * tagCount][];
+        byte[][] strings = new byte[2 + 2 * tagCount][];
         strings[0] = utf8(name);
         for (int i = 0; i < 2 * tagCount; i++) {
             strings[i + 1] = utf8(tagPairs.get(i));
         }
+        strings[strings.length - 1] = utf8(unit == null ? "" : unit);
         int length = MmapLayout.R_STRINGS;
         for (byte[] string : strings) {
             length += 2 + string.length;

@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * {@code pollstats [-n N] [-i SECONDS] name[,name…] [files]}: the sums across files, then every interval what
  * changed, as aligned columns. Counters show their count, then the increase; gauges their current value;
- * timers two columns, count (then the increase) and mean ms (over everything, then over the interval). JDK only.
+ * timers and summaries two columns, count (then the increase) and mean (over everything, then over the interval),
+ * timers in ms, summaries of bytes in KiB. JDK only.
  */
 final class PollStats {
 
@@ -24,6 +25,7 @@ final class PollStats {
     private final Map<Path, Source> sources = new LinkedHashMap<>();
     private final PrintStream err;
     private MeterKind[] kinds;
+    private ShownUnit[] units;
 
     private PollStats(List<PollSelector> selectors, List<String> fileArgs, PrintStream err) {
         this.selectors = selectors;
@@ -82,7 +84,7 @@ final class PollStats {
             err.println("pollstats: no *" + MmapLayout.EXTENSION + " files found");
             return 1;
         }
-        kinds = kindsOf();
+        kindsAndUnits();
         List<String[]> headers = headers();
         TextTable table = new TextTable(rightAligned(headers.get(0).length));
         int[] widths = new int[headers.get(0).length];
@@ -170,19 +172,22 @@ final class PollStats {
         return Double.isNaN(sum) ? value : sum + value;
     }
 
-    /** The kind of each selector: that of the first record it matches in any file. */
-    private MeterKind[] kindsOf() {
+    /** The kind and shown unit of each selector: those of the first record it matches in any file. */
+    private void kindsAndUnits() {
         MeterKind[] found = new MeterKind[selectors.size()];
+        ShownUnit[] shown = new ShownUnit[selectors.size()];
         for (Source source : sources.values()) {
             for (int s = 0; s < selectors.size(); s++) {
                 for (StatsRecord record : source.snapshot.records()) {
                     if (found[s] == null && selectors.get(s).matches(record)) {
                         found[s] = record.kind();
+                        shown[s] = ShownUnit.of(record.kind(), record.unit());
                     }
                 }
             }
         }
-        return found;
+        kinds = found;
+        units = shown;
     }
 
     private List<String[]> headers() {
@@ -195,7 +200,7 @@ final class PollStats {
                 names.add(text);
                 fields.add("count");
                 names.add(text);
-                fields.add(kind == MeterKind.TIMER ? "mean ms" : "mean");
+                fields.add(units[s].header("mean"));
             } else {
                 names.add(text);
                 fields.add(kind == null ? "(none)" : kind == MeterKind.COUNTER ? "count"
@@ -258,7 +263,7 @@ final class PollStats {
         MeterKind kind = kinds[s];
         if (kind != null && kind.distribution()) {
             cells.add(any ? TextTable.number(count) : "-");
-            cells.add(any && count > 0 ? TextTable.millis(total / count) : "-");
+            cells.add(any && count > 0 ? units[s].format(total / count) : "-");
         } else if (kind == MeterKind.COUNTER) {
             cells.add(any ? TextTable.number(count) : "-");
         } else {

@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  * The {@code ?query=} filter of the stats page: terms separated by spaces, all of which a row must match.
  * <ul>
  * <li>{@code key:value} — tag {@code key} equals {@code value} ({@code *} matches any text); the keys
- * {@code name} (the meter's name, or its CPU timer's) and {@code type} ({@code timer}, {@code counter}, …)
- * work the same way: {@code route:/users/{id}}, {@code status:5*}, {@code name:view.*};</li>
+ * {@code name} (the meter's name, or that of its CPU timer or allocation summary) and {@code type}
+ * ({@code timer}, {@code counter}, …) work the same way: {@code route:/users/{id}}, {@code status:5*},
+ * {@code name:view.*};</li>
  * <li>{@code field OP number}, {@code OP} one of {@code >= <= > < = !=}, on a field of {@link StatRow#FIELDS}
- * (times in ms, rates per second): {@code count>=10}, {@code p95>250}, {@code cpu.mean>5};</li>
+ * (times in ms, allocated bytes in bytes, rates per second): {@code count>=10}, {@code p95>250},
+ * {@code cpu.mean>5}, {@code allocated.p95>1048576};</li>
  * <li>any other word — the name or a tag value contains it, ignoring case: {@code users};</li>
  * <li>a leading {@code -} negates a term: {@code -route:/health}.</li>
  * </ul>
@@ -76,7 +78,8 @@ final class Query {
             Pattern glob = glob(value);
             return switch (key) {
                 case "name" -> row -> glob.matcher(row.name()).matches()
-                        || (row.cpu() != null && glob.matcher(row.cpu().name()).matches());
+                        || (row.cpu() != null && glob.matcher(row.cpu().name()).matches())
+                        || (row.allocated() != null && glob.matcher(row.allocated().name()).matches());
                 case "type" -> row -> glob.matcher(row.kind().label).matches();
                 default -> row -> {
                     String tag = row.meter().tag(key);

@@ -63,16 +63,18 @@ final class SlurpStats {
         StringBuilder text = new StringBuilder();
         switch (record.kind()) {
             case TIMER, SUMMARY -> {
-                String unit = record.kind() == MeterKind.TIMER ? "ms" : "";
+                ShownUnit unit = ShownUnit.of(record.kind(), record.unit());
                 double count = record.value(MmapLayout.COUNT);
                 text.append("count=").append(TextTable.number(count))
-                        .append(" mean=").append(TextTable.millis(record.value(MmapLayout.TOTAL) / count)).append(unit)
-                        .append(" max=").append(TextTable.millis(record.value(MmapLayout.MAX))).append(unit);
+                        .append(" mean=").append(unit.format(record.value(MmapLayout.TOTAL) / count))
+                        .append(unit.suffix())
+                        .append(" max=").append(unit.format(record.value(MmapLayout.MAX))).append(unit.suffix());
                 String[] names = {"p50", "p95", "p99"};
                 for (int i = 0; i < names.length; i++) {
                     double percentile = record.value(MmapLayout.P50 + i);
                     if (!Double.isNaN(percentile)) {
-                        text.append(' ').append(names[i]).append('=').append(TextTable.millis(percentile)).append(unit);
+                        text.append(' ').append(names[i]).append('=').append(unit.format(percentile))
+                                .append(unit.suffix());
                     }
                 }
             }

@@ -1,15 +1,17 @@
 package dev.viewmetrics.stats;
 
 /**
- * One line of the stats page and one entry of its JSON: a meter, the CPU timer paired with it when there is one
- * ({@code view.duration} with {@code view.cpu}, a {@code TimingStats} block {@code x} with {@code x.cpu}, same
- * tags), and the meter's 1/5/15-minute rates.
+ * One line of the stats page and one entry of its JSON: a meter, the CPU timer and the allocation summary paired
+ * with it when there are ({@code view.duration} with {@code view.cpu} and {@code view.allocated}, a
+ * {@code TimingStats} block {@code x} with {@code x.cpu} and {@code x.allocated}, same tags), and the meter's
+ * 1/5/15-minute rates.
  */
-record StatRow(MeterValues meter, MeterValues cpu, double[] rates) {
+record StatRow(MeterValues meter, MeterValues cpu, MeterValues allocated, double[] rates) {
 
     /** Query fields, in the order the README lists them. */
     static final String[] FIELDS = {"count", "m1", "m5", "m15", "mean", "max", "total", "p50", "p95", "p99", "value",
-        "cpu.mean", "cpu.max", "cpu.total", "cpu.p50", "cpu.p95", "cpu.p99"};
+        "cpu.mean", "cpu.max", "cpu.total", "cpu.p50", "cpu.p95", "cpu.p99", "allocated.mean", "allocated.max",
+        "allocated.total", "allocated.p50", "allocated.p95", "allocated.p99"};
 
     String name() {
         return meter.name();
@@ -23,6 +25,9 @@ record StatRow(MeterValues meter, MeterValues cpu, double[] rates) {
     double field(String field) {
         if (field.startsWith("cpu.")) {
             return cpu == null ? Double.NaN : distributionField(cpu, field.substring(4));
+        }
+        if (field.startsWith("allocated.")) {
+            return allocated == null ? Double.NaN : distributionField(allocated, field.substring(10));
         }
         return switch (field) {
             case "count" -> meter.count();

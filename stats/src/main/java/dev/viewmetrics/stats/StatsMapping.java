@@ -91,7 +91,7 @@ final class StatsMapping {
             double[] values = new double[MmapLayout.VALUE_COUNT];
             boolean whole = readValues(label.offset, values);
             boolean removed = (buffer.get(label.offset + MmapLayout.R_FLAGS) & MmapLayout.RECORD_REMOVED) != 0;
-            records.add(new StatsRecord(label.kind, label.name, label.tags, values, removed, whole));
+            records.add(new StatsRecord(label.kind, label.name, label.tags, label.unit, values, removed, whole));
         }
         long updated = (long) LONGS.getAcquire(buffer, MmapLayout.H_UPDATED);
         int flags = (int) INTS.getAcquire(buffer, MmapLayout.H_FLAGS);
@@ -132,8 +132,12 @@ final class StatsMapping {
             int tagCount = buffer.getShort(offset + MmapLayout.R_TAG_COUNT) & 0xFFFF;
             int at = offset + MmapLayout.R_STRINGS;
             int limit = offset + length;
-            String[] strings = new String[1 + 2 * tagCount];
+            String[] strings = new String[2 + 2 * tagCount];
             for (int i = 0; i < strings.length; i++) {
+                if (i == strings.length - 1 && at + 2 > limit) {
+                    strings[i] = ""; // a record without the unit
+                    break;
+                }
                 if (at + 2 > limit) {
                     throw new IOException(path + ": corrupt strings in the record at offset " + offset);
                 }
@@ -146,13 +150,15 @@ final class StatsMapping {
                 strings[i] = new String(bytes, StandardCharsets.UTF_8);
                 at += 2 + size;
             }
-            labels.add(new Label(offset, kind, strings[0], List.of(strings).subList(1, strings.length)));
+            String unit = strings[strings.length - 1];
+            labels.add(new Label(offset, kind, strings[0], List.of(strings).subList(1, strings.length - 1),
+                    unit.isEmpty() ? null : unit));
             parsedEnd = offset + length;
         }
     }
 
     /** The parts of a record that never change once it is published. */
-    private record Label(int offset, MeterKind kind, String name, List<String> tags) {
+    private record Label(int offset, MeterKind kind, String name, List<String> tags, String unit) {
     }
 
     /** Everything a file held at one moment. */

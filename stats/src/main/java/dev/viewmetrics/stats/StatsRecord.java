@@ -3,11 +3,11 @@ package dev.viewmetrics.stats;
 import java.util.List;
 
 /**
- * One meter as read from a {@code .vmstats} file: its kind, name, tags (key, value, key, value, …) and six values
- * (see {@link MmapLayout}). {@code whole} is false only when the publisher stopped in the middle of writing this
- * record (it was killed then), so the values may mix two updates. JDK only.
+ * One meter as read from a {@code .vmstats} file: its kind, name, tags (key, value, key, value, …), base unit
+ * ({@code null}: none) and six values (see {@link MmapLayout}). {@code whole} is false only when the publisher
+ * stopped in the middle of writing this record (it was killed then), so the values may mix two updates. JDK only.
  */
-record StatsRecord(MeterKind kind, String name, List<String> tags, double[] values, boolean removed,
+record StatsRecord(MeterKind kind, String name, List<String> tags, String unit, double[] values, boolean removed,
         boolean whole) {
 
     double value(int slot) {

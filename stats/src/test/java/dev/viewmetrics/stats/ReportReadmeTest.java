@@ -131,7 +131,7 @@ class ReportReadmeTest {
                 assertThat(got.get("type")).isEqualTo(want.get("type"));
                 assertThat(fields(got)).as(want.get("name").asText()).isEqualTo(fields(want));
                 assertThat(fields(got.get("tags"))).isEqualTo(fields(want.get("tags")));
-                for (String nested : List.of("rate", "cpu")) {
+                for (String nested : List.of("rate", "cpu", "allocated")) {
                     if (want.has(nested)) {
                         assertThat(fields(got.get(nested))).isEqualTo(fields(want.get(nested)));
                     }

@@ -4,21 +4,26 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A .vmstats file with one of each kind of meter and known values, as a shop application would publish. */
+/**
+ * A .vmstats file with one of each kind of meter (and a summary of bytes, as {@code view.allocated}) and known values,
+ * as a shop application would publish.
+ */
 final class SampleStats {
 
     /** What slurpstats prints for it, below the header lines. */
     static final String SLURP_LINES = String.join("\n",
-            "  reports.running                                         long_task_timer  active=1 duration=2500.000ms"
+            "  reports.running                                          long_task_timer  active=1 duration=2500.000ms"
                     + " max=2500.000ms",
-            "  upload.size                                             summary          count=10 mean=5120.000"
+            "  upload.size                                              summary          count=10 mean=5120.000"
                     + " max=10240.000",
-            "  view.active{method=GET}                                 gauge            3",
-            "  view.cpu{route=/users/{id},method=GET,status=200}       timer            count=1200 mean=3.200ms"
+            "  view.active{method=GET}                                  gauge            3",
+            "  view.allocated{route=/users/{id},method=GET,status=200}  summary          count=1200 mean=48.000KiB"
+                    + " max=1024.000KiB",
+            "  view.cpu{route=/users/{id},method=GET,status=200}        timer            count=1200 mean=3.200ms"
                     + " max=35.500ms",
-            "  view.duration{route=/users/{id},method=GET,status=200}  timer            count=1200 mean=13.500ms"
+            "  view.duration{route=/users/{id},method=GET,status=200}   timer            count=1200 mean=13.500ms"
                     + " max=180.250ms p50=9.500ms p95=41.000ms p99=120.000ms",
-            "  viewmetrics.errors{kind=IOException}                    counter          2");
+            "  viewmetrics.errors{kind=IOException}                     counter          2");
 
     private SampleStats() {
     }
@@ -31,6 +36,8 @@ final class SampleStats {
         writer.write(writer.add(MeterKind.TIMER, "view.cpu", users),
                 new double[] {1200, 3840, 35.5, Double.NaN, Double.NaN, Double.NaN});
         writer.write(writer.add(MeterKind.GAUGE, "view.active", List.of("method", "GET")), new double[] {3});
+        writer.write(writer.add(MeterKind.SUMMARY, "view.allocated", users, "bytes"),
+                new double[] {1200, 1200 * 48 * 1024, 1024 * 1024, Double.NaN, Double.NaN, Double.NaN});
         writer.write(writer.add(MeterKind.COUNTER, "viewmetrics.errors", List.of("kind", "IOException")),
                 new double[] {2});
         writer.write(writer.add(MeterKind.LONG_TASK_TIMER, "reports.running", List.of()),

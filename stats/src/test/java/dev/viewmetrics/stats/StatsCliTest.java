@@ -32,7 +32,7 @@ class StatsCliTest {
         assertThat(result.status()).as(result.toString()).isZero();
         assertThat(result.out().replaceAll("updated \\S+Z", "updated T")).isEqualTo(String.join("\n",
                 "==> " + file + " <==",
-                "pid " + PID + " running, updated T, every 1000 ms, 6 meters",
+                "pid " + PID + " running, updated T, every 1000 ms, 7 meters",
                 SampleStats.SLURP_LINES,
                 ""));
     }

@@ -39,7 +39,8 @@ class StatsPageBrowserTest {
                     .contains("/x/&lt;script&gt;document.title='pwned'&lt;/script&gt;");
             String table = section(dom, "view.duration");
             assertThat(headerKeys(table)).containsExactly("route", "count", "m1", "m5", "m15", "mean", "p50", "p95",
-                    "p99", "max", "cpu.mean", "cpu.p50", "cpu.p95", "cpu.p99", "cpu.max");
+                    "p99", "max", "cpu.mean", "cpu.p50", "cpu.p95", "cpu.p99", "cpu.max", "allocated.mean",
+                    "allocated.p50", "allocated.p95", "allocated.p99", "allocated.max");
             assertThat(table).as("the script sorted by count, descending")
                     .contains("<th class=\"n g\" data-key=\"count\" tabindex=\"0\" aria-sort=\"descending\">count</th>");
             List<String> routes = firstCells(table);

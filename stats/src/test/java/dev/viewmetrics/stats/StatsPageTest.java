@@ -34,7 +34,8 @@ class StatsPageTest {
             assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                     csp -> assertThat(csp).startsWith("default-src 'none'; style-src 'sha256-"));
-            assertThat(page.body()).contains("<h2>view.duration <small>+ view.cpu</small></h2>")
+            assertThat(page.body()).contains("<h2>view.duration <small>+ view.cpu</small>"
+                            + " <small>+ view.allocated</small></h2>")
                     .contains("<td data-v=\"/users/{id}\">/users/{id}</td>")
                     .contains("<td data-v=\"/orders/{id}\">/orders/{id}</td>")
                     .contains("<p class=\"tags\">environment=test \u00b7 exception=none \u00b7 method=GET")
@@ -217,7 +218,7 @@ class StatsPageTest {
         }
     }
 
-    private static List<String> routes(ShopServer shop, String query) throws Exception {
+    static List<String> routes(ShopServer shop, String query) throws Exception {
         HttpResponse<String> response = shop.get("/stats?format=json&query=" + encode(query));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return routes(JSON.readTree(response.body()));
@@ -233,13 +234,13 @@ class StatsPageTest {
         return routes;
     }
 
-    private static List<String> names(JsonNode json) {
+    static List<String> names(JsonNode json) {
         List<String> names = new ArrayList<>();
         json.get("meters").forEach(meter -> names.add(meter.get("name").asText()));
         return names;
     }
 
-    private static JsonNode meter(JsonNode json, String name, String route) {
+    static JsonNode meter(JsonNode json, String name, String route) {
         for (JsonNode meter : json.get("meters")) {
             if (meter.get("name").asText().equals(name) && route.equals(meter.get("tags").path("route").asText())) {
                 return meter;

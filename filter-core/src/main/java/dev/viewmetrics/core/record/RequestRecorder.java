@@ -1,5 +1,6 @@
 package dev.viewmetrics.core.record;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -9,25 +10,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Records finished requests as {@code {base}.duration} and {@code {base}.cpu} timers, and keeps the
- * {@code {base}.active} gauge. Meters are looked up once per (route, method, status, exception) and reused,
- * so recording a request does not go through Micrometer's registry.
+ * Records finished requests as {@code {base}.duration} and {@code {base}.cpu} timers and the
+ * {@code {base}.allocated} summary (bytes), and keeps the {@code {base}.active} gauge. Meters are looked up once per
+ * (route, method, status, exception) and reused, so recording a request does not go through Micrometer's registry.
  */
 public final class RequestRecorder {
 
     private final MeterRegistry registry;
     private final String durationName;
     private final String cpuName;
+    /** {@code null} when allocation is not measured: no {@code {base}.allocated} meter is registered. */
+    private final String allocatedName;
     private final String activeName;
     private final Tags globalTags;
     private final ConcurrentHashMap<String, RouteMeters> routes = new ConcurrentHashMap<>();
     private final AtomicLong[] active = new AtomicLong[HttpMethods.COUNT];
 
-    /** A recorder writing meters named after {@code baseName} into {@code registry}, each with {@code globalTags}. */
-    public RequestRecorder(MeterRegistry registry, String baseName, Tags globalTags) {
+    /**
+     * A recorder writing meters named after {@code baseName} into {@code registry}, each with {@code globalTags};
+     * {@code allocation} false registers no {@code {base}.allocated} summary.
+     */
+    public RequestRecorder(MeterRegistry registry, String baseName, Tags globalTags, boolean allocation) {
         this.registry = registry;
         this.durationName = baseName + ".duration";
         this.cpuName = baseName + ".cpu";
+        this.allocatedName = allocation ? baseName + ".allocated" : null;
         this.activeName = baseName + ".active";
         this.globalTags = globalTags;
     }
@@ -48,12 +55,12 @@ public final class RequestRecorder {
     }
 
     /**
-     * Records one request. {@code cpuNanos} below zero means "unknown" and records no CPU sample.
-     * {@code exception} should come from {@link ExceptionNames}, so that it is the same instance each time;
-     * {@code handler} is {@code null} when the {@code handler} tag is off.
+     * Records one request. {@code cpuNanos} and {@code allocatedBytes} below zero mean "unknown" and record no CPU
+     * or allocation sample. {@code exception} should come from {@link ExceptionNames}, so that it is the same
+     * instance each time; {@code handler} is {@code null} when the {@code handler} tag is off.
      */
     public void record(String route, int method, int status, String exception, String handler, long wallNanos,
-            long cpuNanos) {
+            long cpuNanos, long allocatedBytes) {
         RouteMeters meters = routes.get(route);
         if (meters == null) {
             meters = routes.computeIfAbsent(route, r -> new RouteMeters());
@@ -67,6 +74,9 @@ public final class RequestRecorder {
         if (cpuNanos >= 0) {
             entry.cpu.record(cpuNanos, TimeUnit.NANOSECONDS);
         }
+        if (allocatedBytes >= 0 && entry.allocated != null) {
+            entry.allocated.record(allocatedBytes);
+        }
     }
 
     private RouteMeters.Entry register(String route, int method, int status, String exception, String handler) {
@@ -79,7 +89,10 @@ public final class RequestRecorder {
                 .tags(tags).register(registry);
         Timer cpu = Timer.builder(cpuName).description("CPU time of HTTP requests on the request threads")
                 .tags(tags).register(registry);
-        return new RouteMeters.Entry(method, status, exception, handler, duration, cpu);
+        DistributionSummary allocated = allocatedName == null ? null : DistributionSummary.builder(allocatedName)
+                .description("Heap bytes allocated by HTTP requests on the request threads").baseUnit("bytes")
+                .tags(tags).register(registry);
+        return new RouteMeters.Entry(method, status, exception, handler, duration, cpu, allocated);
     }
 
     private AtomicLong activeCounter(int method) {

@@ -1,12 +1,13 @@
 package dev.viewmetrics.core.record;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 
 import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * The timers of one route, by (method, status, exception, handler). A route sees a handful of combinations, so a
+ * The meters of one route, by (method, status, exception, handler). A route sees a handful of combinations, so a
  * copy-on-write array scanned linearly beats any map: reads take no lock and allocate nothing.
  */
 final class RouteMeters {
@@ -44,7 +45,7 @@ final class RouteMeters {
         return a == b || (a != null && a.equals(b));
     }
 
-    /** The wall and CPU timers of one tag combination. */
+    /** The wall and CPU timers and the allocation summary ({@code null} when not measured) of one tag combination. */
     static final class Entry {
         final int method;
         final int status;
@@ -52,14 +53,17 @@ final class RouteMeters {
         final String handler;
         final Timer duration;
         final Timer cpu;
+        final DistributionSummary allocated;
 
-        Entry(int method, int status, String exception, String handler, Timer duration, Timer cpu) {
+        Entry(int method, int status, String exception, String handler, Timer duration, Timer cpu,
+                DistributionSummary allocated) {
             this.method = method;
             this.status = status;
             this.exception = exception;
             this.handler = handler;
             this.duration = duration;
             this.cpu = cpu;
+            this.allocated = allocated;
         }
     }
 }

@@ -11,7 +11,9 @@ import java.util.Set;
  * Plain StatsD has no tags, so tags fold into a readable hierarchical name. Request meters
  * ({@code view.duration}) become {@code view.{route}.{method}.{status}.duration}, e.g.
  * {@code shop.prod.view.users._id_.GET.200.duration}; other meters become {@code name.{tag values}}.
- * Global tags are not repeated in the name: they are its prefix.
+ * Global tags are not repeated in the name: they are its prefix. Distribution summaries ({@code view.allocated})
+ * are written as timers ({@code |ms}): etsy statsd counts any type it does not know, {@code |h} included, as a
+ * counter, while it keeps percentiles of timers, whatever their unit.
  */
 final class EtsyLineFormat extends LineFormat {
 
@@ -53,6 +55,11 @@ final class EtsyLineFormat extends LineFormat {
     @Override
     String tail(Meter.Id id, Statistic statistic) {
         return "";
+    }
+
+    @Override
+    String histogramType() {
+        return "|ms";
     }
 
     private static void appendOtherTags(StringBuilder out, Meter.Id id, boolean requestMeter) {

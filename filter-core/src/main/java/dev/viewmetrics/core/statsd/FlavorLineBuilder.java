@@ -37,9 +37,10 @@ public final class FlavorLineBuilder implements StatsdLineBuilder {
         return parts(stat, Statistic.VALUE).line(amount, "|g");
     }
 
+    /** The flavor's distribution line: {@code |h}, or {@code |ms} for etsy (see {@link EtsyLineFormat}). */
     @Override
     public String histogram(double amount) {
-        return main.line(amount, "|h");
+        return main.line(amount, format.histogramType());
     }
 
     @Override

@@ -87,6 +87,11 @@ public abstract class LineFormat {
     /** Everything after the type. */
     abstract String tail(Meter.Id id, Statistic statistic);
 
+    /** The type of a distribution summary's line: {@code |h}, a histogram, where the flavor's agents keep one. */
+    String histogramType() {
+        return "|h";
+    }
+
     final String prefixed(String name) {
         return prefix + name;
     }

@@ -80,6 +80,7 @@ class ReadmeExamplesTest {
         }
         assertThat(registry.get("home.feed").timer().count()).isEqualTo(1);
         assertThat(registry.get("home.feed.cpu").timer().count()).isEqualTo(1);
+        assertThat(registry.get("home.feed.allocated").summary().count()).isEqualTo(1);
         assertThat(registry.get("home.feed.ads").timer().count()).isEqualTo(1);
     }
 

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * The real etsy StatsD daemon ({@code statsd} 0.9.0 from the npm registry, which the build installs
  * into {@code target/statsd} from {@code test-support/statsd}) run by {@code node} for a test, on free
  * loopback ports or a Unix-domain socket. It never flushes and has no backends: what it counted is
- * read back through its management port ({@link #counters()}, {@link #timers()}). It can be
+ * read back through its management port ({@link #counters()}, {@link #timers()}); started with
+ * {@link #startFlushing}, it flushes to its console backend, whose output shows the percentiles it
+ * computed ({@link #flushes}). It can be
  * killed ({@link #stop()}) and started again on the same address ({@link #startAgain()});
  * {@link #close()} kills it and removes its files.
  */
@@ -46,31 +48,48 @@ public final class EtsyStatsd implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+    /** The console backend's first line of each flush; the flushed object follows on the next lines. */
+    private static final String FLUSH_MARK = "Flushing stats at";
 
     private final Server server;
     private final Path dir;
     private final int port;
     private final int mgmtPort;
     private final Path socket;
+    private final Duration flushInterval;
     private Process process;
 
-    private EtsyStatsd(Server server, Path dir, int port, int mgmtPort) {
+    private EtsyStatsd(Server server, Path dir, int port, int mgmtPort, Duration flushInterval) {
         this.server = server;
         this.dir = dir;
         this.port = port;
         this.mgmtPort = mgmtPort;
         this.socket = server == Server.UDS ? dir.resolve("statsd.sock") : null;
+        this.flushInterval = flushInterval;
     }
 
     /** Starts statsd with the given server on free loopback ports (or a socket in a temp dir) and waits until it answers. */
     public static EtsyStatsd start(Server server) throws IOException {
+        return start(server, null);
+    }
+
+    /**
+     * Starts statsd as {@link #start} does, flushing every {@code interval} to its console backend (into
+     * {@link #log()}), as a statsd with a real backend would: {@link #flushes} reads what it computed.
+     */
+    public static EtsyStatsd startFlushing(Server server, Duration interval) throws IOException {
+        return start(server, interval);
+    }
+
+    private static EtsyStatsd start(Server server, Duration flushInterval) throws IOException {
         Path stats = INSTALL_DIR.resolve("node_modules/statsd/stats.js");
         if (!Files.isRegularFile(stats)) {
             throw new IllegalStateException("etsy statsd is not installed at " + stats.toAbsolutePath()
                     + ": the build installs it in process-test-resources (mvn -pl filter-core verify)");
         }
         int[] ports = freePorts(server);
-        EtsyStatsd statsd = new EtsyStatsd(server, Files.createTempDirectory("etsy-statsd"), ports[0], ports[1]);
+        EtsyStatsd statsd = new EtsyStatsd(server, Files.createTempDirectory("etsy-statsd"), ports[0], ports[1],
+                flushInterval);
         try {
             statsd.launch();
         } catch (IOException | RuntimeException e) {
@@ -133,6 +152,25 @@ public final class EtsyStatsd implements AutoCloseable {
     /** @return the timer's values, empty when statsd has not seen it */
     public List<Double> timer(String name) {
         return timers().getOrDefault(name, List.of());
+    }
+
+    /**
+     * Every flush so far, as statsd handed it to its backends: {@code counters}, {@code timers} (the raw values),
+     * {@code timer_data} (per timer {@code count}, {@code mean}, {@code median}, {@code upper_90}, ...), ...; empty
+     * when statsd was not started with {@link #startFlushing}.
+     */
+    public List<Map<String, Object>> flushes() {
+        String text = log();
+        List<Map<String, Object>> flushes = new ArrayList<>();
+        for (int at = text.indexOf(FLUSH_MARK); at >= 0; at = text.indexOf(FLUSH_MARK, at + 1)) {
+            int start = text.indexOf("\n{\n", at);
+            int end = start < 0 ? -1 : text.indexOf("\n}\n", start);
+            if (end < 0) {
+                break; // a flush still being written
+            }
+            flushes.add(InspectParser.parseObject(text.substring(start + 1, end + 2)));
+        }
+        return flushes;
     }
 
     /** Kills the statsd process (SIGTERM, then SIGKILL) and waits until it is gone. */
@@ -225,13 +263,14 @@ public final class EtsyStatsd implements AutoCloseable {
                     %s,
                     mgmt_address: '127.0.0.1',
                     mgmt_port: %d,
-                    flushInterval: 3600000,
-                    backends: [],
+                    flushInterval: %d,
+                    backends: [%s],
                     deleteIdleStats: false,
                     automaticConfigReload: false
                   };
                 })()
-                """.formatted(listen, mgmtPort);
+                """.formatted(listen, mgmtPort, flushInterval == null ? 3_600_000 : flushInterval.toMillis(),
+                flushInterval == null ? "" : "'./backends/console'");
     }
 
     /** Sends one management command and returns the reply without its {@code END} line. */

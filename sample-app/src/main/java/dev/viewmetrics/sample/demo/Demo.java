@@ -33,6 +33,7 @@ public final class Demo {
             new Call("POST", "spring/orders", 201),
             new Call("GET", "spring/cpu?ms=5", 200),
             new Call("GET", "spring/slow?ms=20", 200),
+            new Call("GET", "spring/alloc?kb=512", 200),
             new Call("GET", "spring/fail", 500),
             new Call("GET", "spring/async/1", 200),
             new Call("GET", "mixin/widgets/5", 200));

@@ -1,5 +1,6 @@
 package dev.viewmetrics.sample.demo;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
@@ -13,12 +14,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The demo's table, read from the registry: one row per route, method and status, with count, p50, p95 and p99
- * wall time and mean CPU time in milliseconds. Plain aligned text, for a terminal and a CI log alike.
+ * wall time and mean CPU time in milliseconds, and the mean heap allocated in KiB. Plain aligned text, for a
+ * terminal and a CI log alike.
  */
 public final class DemoTable {
 
     private static final String[] HEADER = {"route", "method", "status", "count", "p50 ms", "p95 ms", "p99 ms",
-        "cpu ms"};
+        "cpu ms", "alloc KiB"};
 
     private DemoTable() {
     }
@@ -31,11 +33,13 @@ public final class DemoTable {
                 .thenComparing(t -> tag(t, "method")));
         for (Timer wall : timers) {
             Timer cpu = registry.find("view.cpu").tags(wall.getId().getTags()).timer();
+            DistributionSummary allocated = registry.find("view.allocated").tags(wall.getId().getTags()).summary();
             ValueAtPercentile[] percentiles = wall.takeSnapshot().percentileValues();
             rows.add(new String[] {tag(wall, "route"), tag(wall, "method"), tag(wall, "status"),
                 Long.toString(wall.count()), percentile(percentiles, 0.5), percentile(percentiles, 0.95),
                 percentile(percentiles, 0.99),
-                cpu == null || cpu.count() == 0 ? "-" : millis(cpu.mean(TimeUnit.MILLISECONDS))});
+                cpu == null || cpu.count() == 0 ? "-" : oneDecimal(cpu.mean(TimeUnit.MILLISECONDS)),
+                allocated == null || allocated.count() == 0 ? "-" : oneDecimal(allocated.mean() / 1024)});
         }
         return format(rows);
     }
@@ -77,13 +81,13 @@ public final class DemoTable {
     private static String percentile(ValueAtPercentile[] values, double percentile) {
         for (ValueAtPercentile value : values) {
             if (value.percentile() == percentile) {
-                return millis(value.value(TimeUnit.MILLISECONDS));
+                return oneDecimal(value.value(TimeUnit.MILLISECONDS));
             }
         }
         return "-";
     }
 
-    private static String millis(double value) {
+    private static String oneDecimal(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
