@@ -198,23 +198,13 @@ final class ResourceRoutes {
             return new Chain(routes, sortedRaw);
         }
 
+        /** The candidate the runtime took: by its own record on Jakarta REST 4.0, else by the request path. */
         Route select(UriInfo uriInfo) {
             if (routes.length <= 1) {
                 return routes.length == 0 ? null : routes[0];
             }
-            String matched = MatchedTemplate.of(uriInfo);
-            if (matched != null) {
-                String template = Templates.normalize(matched);
-                Route best = null;
-                for (Route route : routes) {
-                    if (template.endsWith(route.template)
-                            && (best == null || route.template.length() > best.template.length())) {
-                        best = route;
-                    }
-                }
-                if (best != null) {
-                    return best;
-                }
+            if (MatchedTemplate.available()) {
+                return byMatchedTemplate(MatchedTemplate.of(uriInfo));
             }
             String path = RequestPaths.withinApplication(uriInfo);
             for (int i = 0; i < routes.length; i++) {
@@ -223,6 +213,22 @@ final class ResourceRoutes {
                 }
             }
             return null;
+        }
+
+        /** The longest candidate the runtime's template ends with (it starts with an {@code @ApplicationPath}). */
+        private Route byMatchedTemplate(String matched) {
+            if (matched == null) {
+                return null;
+            }
+            String template = Templates.normalize(matched);
+            Route best = null;
+            for (Route route : routes) {
+                if (template.endsWith(route.template)
+                        && (best == null || route.template.length() > best.template.length())) {
+                    best = route;
+                }
+            }
+            return best;
         }
     }
 }
