@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A real Jetty 12.1 on 127.0.0.1 and a free port serving one web application, in the servlet environment of the
@@ -40,12 +41,20 @@ public final class Jetty implements AutoCloseable {
         return start((Handler) context);
     }
 
-    /** Serves the web application in {@code webAppDir} (its {@code WEB-INF/web.xml}) at {@code contextPath}. */
-    public static Jetty startWebApp(String contextPath, Path webAppDir) throws Exception {
+    /**
+     * Serves the web application in {@code webAppDir} (its {@code WEB-INF/web.xml}) at {@code contextPath}, with
+     * {@code attributes} set on its servlet context before it starts.
+     */
+    public static Jetty startWebApp(String contextPath, Path webAppDir, Map<String, Object> attributes)
+            throws Exception {
         Object webApp = handler("webapp.WebAppContext", new Class<?>[] {String.class, String.class},
                 webAppDir.toString(), contextPath);
         webApp.getClass().getMethod("setParentLoaderPriority", boolean.class).invoke(webApp, true);
         webApp.getClass().getMethod("setThrowUnavailableOnStartupException", boolean.class).invoke(webApp, true);
+        for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
+            webApp.getClass().getMethod("setAttribute", String.class, Object.class).invoke(webApp,
+                    attribute.getKey(), attribute.getValue());
+        }
         return start((Handler) webApp);
     }
 
