@@ -44,6 +44,14 @@ abstract class JaxrsRoutesContract {
         agent.close();
     }
 
+    Agent agent() {
+        return agent;
+    }
+
+    Jetty server() {
+        return server;
+    }
+
     @BeforeEach
     void forgetEarlierLines() {
         agent.clear();

@@ -45,6 +45,14 @@ public class AsyncResource {
     }
 
     @GET
+    @Path("failing/{jobId}")
+    public CompletionStage<String> failing(@PathParam("jobId") String jobId) {
+        return CompletableFuture.supplyAsync(() -> {
+            throw new InvoiceLockedException(jobId);
+        }, LATER);
+    }
+
+    @GET
     @Path("locked/{jobId}")
     public void locked(@PathParam("jobId") String jobId, @Suspended AsyncResponse response) {
         LATER.execute(() -> response.resume(new InvoiceLockedException(jobId)));
