@@ -1,10 +1,8 @@
 package dev.viewmetrics.jaxrs.testing;
 
 import jakarta.servlet.ServletContainerInitializer;
+import dev.viewmetrics.core.testing.LoopbackServer;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,9 +14,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A real Jetty 12.1 on 127.0.0.1 and a free port serving one web application, in the servlet environment of the
- * Jakarta REST line under test: {@code ee11} (Servlet 6.1) where the test class path holds it, else {@code ee10}
- * (Servlet 6.0). The environment's two handler classes are the only thing that differs, so they are created by name.
+ * A real Jetty 12.1 on 127.0.0.1 and a free port ({@link LoopbackServer}) serving one web application, in the
+ * servlet environment of the Jakarta REST line under test: {@code ee11} (Servlet 6.1) where the test class path holds
+ * it, else {@code ee10} (Servlet 6.0). The environment's two handler classes are the only thing that differs, so they
+ * are created by name.
  */
 public final class Jetty implements AutoCloseable {
 
@@ -26,10 +25,10 @@ public final class Jetty implements AutoCloseable {
     public static final String ENVIRONMENT = present("org.eclipse.jetty.ee11.servlet.ServletContextHandler")
             ? "ee11" : "ee10";
 
-    private final Server server;
+    private final LoopbackServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Jetty(Server server) {
+    private Jetty(LoopbackServer server) {
         this.server = server;
     }
 
@@ -64,21 +63,12 @@ public final class Jetty implements AutoCloseable {
     }
 
     private static Jetty start(Handler application) throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
-        threads.setName("test-jetty");
-        Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(application);
-        server.start();
-        return new Jetty(server);
+        return new Jetty(LoopbackServer.start(application));
     }
 
     /** The base URI, e.g. {@code http://127.0.0.1:41234}. */
     public URI base() {
-        return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+        return server.base();
     }
 
     /** Sends {@code method path}, with {@code headers} (name, value, ...), and returns the response. */
@@ -99,7 +89,7 @@ public final class Jetty implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        server.close();
     }
 
     private static boolean present(String className) {
