@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.springframework.web.context.ContextLoaderListener;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
@@ -127,8 +128,9 @@ final class SampleServer implements AutoCloseable {
         FilterHolder filter = new FilterHolder(ViewMetrics.builder().registry(metrics.registry()).build().filter());
         filter.setAsyncSupported(true);
         context.addFilter(filter, "/*", REQUEST_AND_ASYNC);
-        ServletHolder jersey = new ServletHolder("jersey", new ServletContainer(new ResourceConfig(
-                UserResource.class, UserLockedMapper.class, JobResource.class)));
+        ResourceConfig application = new ResourceConfig(UserResource.class, UserLockedMapper.class, JobResource.class)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        ServletHolder jersey = new ServletHolder("jersey", new ServletContainer(application));
         jersey.setAsyncSupported(true);
         jersey.setInitOrder(1);
         context.addServlet(jersey, "/*");

@@ -88,8 +88,12 @@ public final class Jetty implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.close();
+    public void close() {
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping Jetty", e);
+        }
     }
 
     private static boolean present(String className) {
