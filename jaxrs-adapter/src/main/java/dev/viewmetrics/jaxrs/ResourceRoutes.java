@@ -25,6 +25,7 @@ final class ResourceRoutes {
     /** Bound on the candidates of one chain (locators returning {@code Object} multiply them). */
     private static final int MAX_CANDIDATES = 64;
 
+    /** Routes of root resource methods, kept with their class (and unloaded with it). */
     private static final ClassValue<ConcurrentHashMap<Method, Route>> DIRECT = new ClassValue<>() {
         @Override
         protected ConcurrentHashMap<Method, Route> computeValue(Class<?> type) {
@@ -59,12 +60,6 @@ final class ResourceRoutes {
         return chain.select(uriInfo);
     }
 
-    /** The template of a resource method of a root resource, relative to the application. */
-    static String directTemplate(Class<?> resourceClass, Method method) {
-        String classPath = ResourceModel.classPath(resourceClass);
-        return Templates.normalize(joinRaw(classPath == null ? "" : classPath, ResourceModel.methodPath(method)));
-    }
-
     /** The unnormalized template (regular expressions kept) of a resource method of a root resource. */
     static String directRawTemplate(Class<?> resourceClass, Method method) {
         String classPath = ResourceModel.classPath(resourceClass);
@@ -72,9 +67,10 @@ final class ResourceRoutes {
     }
 
     private static Route direct(Class<?> resourceClass, Method method) {
-        return new Route(directTemplate(resourceClass, method), handler(resourceClass, method));
+        return new Route(Templates.normalize(directRawTemplate(resourceClass, method)), handler(resourceClass, method));
     }
 
+    /** {@code UserResource#user}: the class (a proxy by the class it subclasses) and method that served the request. */
     static String handler(Class<?> resourceClass, Method method) {
         String name = resourceClass.getSimpleName();
         int proxy = name.indexOf("$$");
