@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With {@code handler-tag=true}, each request carries the resource class and method that served it. */
+/**
+ * With {@code handler-tag=true}, each request carries the resource class and method that served it
+ * ({@code UserResource#user}, whose {@code #} the wire format sends as {@code _}).
+ */
 class HandlerTagTest {
 
     @Test
@@ -21,9 +24,9 @@ class HandlerTagTest {
             assertThat(server.get("/api/users/frank").statusCode()).isEqualTo(200);
             assertThat(server.get("/api/users/frank/albums/1/photos/2").statusCode()).isEqualTo(200);
 
-            assertThat(agent.request("/api/users/{id}")).endsWith(",handler:UserResource#user");
+            assertThat(agent.request("/api/users/{id}")).endsWith(",handler:UserResource_user");
             assertThat(agent.request("/api/users/{id}/albums/{albumId}/photos/{photoId}"))
-                    .endsWith(",handler:PhotoResource#photo");
+                    .endsWith(",handler:PhotoResource_photo");
         }
     }
 }
