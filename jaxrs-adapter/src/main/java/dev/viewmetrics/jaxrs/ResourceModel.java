@@ -45,22 +45,50 @@ final class ResourceModel {
 
     /**
      * The sub-resource locators of {@code owner} through which the runtime may have reached an instance of
-     * {@code next}: public methods with a {@code @Path} and no HTTP method, returning a type {@code next} is.
+     * {@code next}: those returning a type {@code next} is.
      */
     static List<Method> locators(Class<?> owner, Class<?> next) {
         List<Method> found = new ArrayList<>();
-        for (Method method : owner.getMethods()) {
-            if (method.isBridge() || method.isSynthetic() || Modifier.isStatic(method.getModifiers())
-                    || method.getDeclaringClass() == Object.class) {
-                continue;
+        for (Method locator : locators(owner)) {
+            if (returnsAnInstanceOf(locator, next)) {
+                found.add(locator);
             }
+        }
+        return found;
+    }
+
+    /** The sub-resource locators of {@code owner}: public methods with a {@code @Path} and no HTTP method. */
+    static List<Method> locators(Class<?> owner) {
+        List<Method> found = new ArrayList<>();
+        for (Method method : resourceCandidates(owner)) {
             Method definition = definition(method);
-            if (definition.isAnnotationPresent(Path.class) && !hasHttpMethod(definition)
-                    && returnsAnInstanceOf(method, next)) {
+            if (definition.isAnnotationPresent(Path.class) && !hasHttpMethod(definition)) {
                 found.add(method);
             }
         }
         return found;
+    }
+
+    /** The resource methods of {@code owner}: public methods with an HTTP method. */
+    static List<Method> resourceMethods(Class<?> owner) {
+        List<Method> found = new ArrayList<>();
+        for (Method method : resourceCandidates(owner)) {
+            if (hasHttpMethod(definition(method))) {
+                found.add(method);
+            }
+        }
+        return found;
+    }
+
+    private static List<Method> resourceCandidates(Class<?> owner) {
+        List<Method> candidates = new ArrayList<>();
+        for (Method method : owner.getMethods()) {
+            if (!method.isBridge() && !method.isSynthetic() && !Modifier.isStatic(method.getModifiers())
+                    && method.getDeclaringClass() != Object.class) {
+                candidates.add(method);
+            }
+        }
+        return candidates;
     }
 
     /** {@code Class<?>} locators return a class the runtime instantiates; {@code Object} ones anything. */

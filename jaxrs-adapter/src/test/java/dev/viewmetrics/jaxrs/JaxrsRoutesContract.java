@@ -155,6 +155,15 @@ abstract class JaxrsRoutesContract {
     }
 
     @Test
+    void aMethodNotAllowedBehindLocatorsIsNamedByTheTemplateItsPathMatched() throws Exception {
+        assertThat(server.send("DELETE", "/app/api/users/zqx/albums/3/photos/4").statusCode()).isEqualTo(405);
+
+        assertThat(agent.request("/app/api/users/{id}/albums/{albumId}/photos/{photoId}"))
+                .contains(",method:DELETE,status:405,outcome:CLIENT_ERROR,exception:none");
+        assertThat(agent.lines(Duration.ofMillis(200))).noneMatch(line -> line.contains("zqx"));
+    }
+
+    @Test
     void aPreMatchingFilterStillRejectsAndTheRejectionIsNamedByTheTemplate() throws Exception {
         assertThat(server.send("GET", "/app/api/orders/55", "X-Block", "yes").statusCode()).isEqualTo(403);
 
