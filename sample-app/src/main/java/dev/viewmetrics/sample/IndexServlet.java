@@ -45,6 +45,15 @@ final class IndexServlet extends HttpServlet {
             <ul>
               <li><a href="/mixin/widgets/5">GET /mixin/widgets/{id}</a></li>
             </ul>
+            <h2>Jersey with the <code>viewmetrics-jaxrs</code> jar: <code>/rest</code></h2>
+            <ul>
+              <li><a href="/rest/users/42">GET /rest/users/{id}</a></li>
+              <li><a href="/rest/users/42/orders/7">GET /rest/users/{id}/orders/{orderId}</a> through a sub-resource
+                locator, <code>{orderId: [0-9]+}</code></li>
+              <li><a href="/rest/users/42/locked">GET /rest/users/{id}/locked</a> throws, mapped to 423 by an
+                ExceptionMapper</li>
+              <li><a href="/rest/jobs/9">GET /rest/jobs/{jobId}</a> @Suspended AsyncResponse, ~50 ms</li>
+            </ul>
             </body></html>
             """;
 

@@ -4,6 +4,9 @@ import dev.viewmetrics.core.ViewMetrics;
 import dev.viewmetrics.stats.StatsServlet;
 import dev.viewmetrics.mixins.StatsdApplication;
 import dev.viewmetrics.sample.mixin.WidgetHandler;
+import dev.viewmetrics.sample.rest.JobResource;
+import dev.viewmetrics.sample.rest.UserLockedMapper;
+import dev.viewmetrics.sample.rest.UserResource;
 import dev.viewmetrics.sample.spring.ShopConfig;
 import dev.viewmetrics.spring.ViewMetricsSpring;
 import jakarta.servlet.DispatcherType;
@@ -16,6 +19,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
 import org.springframework.web.context.ContextLoaderListener;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -51,7 +57,7 @@ final class SampleServer implements AutoCloseable {
         connector.setPort(config.port());
         server.addConnector(connector);
         server.setHandler(new ContextHandlerCollection(index(metrics), plain(metrics), spring(metrics),
-                mixin(config, metrics)));
+                mixin(config, metrics), rest(metrics)));
         server.setStopTimeout(5_000);
         server.start();
         return new SampleServer(server, connector);
@@ -115,6 +121,24 @@ final class SampleServer implements AutoCloseable {
         dispatcher.setAsyncSupported(true);
         dispatcher.setInitOrder(1);
         context.addServlet(dispatcher, "/");
+        return context;
+    }
+
+    /**
+     * {@code /rest}: Jersey at {@code /*} of its context, measured by the filter; the {@code viewmetrics-jaxrs} jar on
+     * the class path is all the rest needs (Jersey's auto-discovery registers it).
+     */
+    private static ContextHandler rest(SampleMetrics metrics) {
+        ServletContextHandler context = new ServletContextHandler("/rest");
+        FilterHolder filter = new FilterHolder(ViewMetrics.builder().registry(metrics.registry()).build().filter());
+        filter.setAsyncSupported(true);
+        context.addFilter(filter, "/*", REQUEST_AND_ASYNC);
+        ResourceConfig application = new ResourceConfig(UserResource.class, UserLockedMapper.class, JobResource.class)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        ServletHolder jersey = new ServletHolder("jersey", new ServletContainer(application));
+        jersey.setAsyncSupported(true);
+        jersey.setInitOrder(1);
+        context.addServlet(jersey, "/*");
         return context;
     }
 

@@ -24,7 +24,7 @@ class SampleAppIT {
 
     private static final int ROUNDS = 3;
 
-    /** Each endpoint of the contract: method, path, status, and route as reported. */
+    /** Each endpoint of the contract: method, path, status, route as reported, and a handled exception if any. */
     private static final List<String[]> ENDPOINTS = List.of(
             new String[] {"GET", "plain/users/42", "200", "/plain/users/{id}"},
             new String[] {"GET", "plain/users/42/orders/7", "200", "/plain/users/{id}/orders/{orderId}"},
@@ -36,7 +36,11 @@ class SampleAppIT {
             new String[] {"GET", "spring/alloc?kb=512", "200", "/spring/alloc"},
             new String[] {"GET", "spring/fail", "500", "/spring/fail"},
             new String[] {"GET", "spring/async/9", "200", "/spring/async/{id}"},
-            new String[] {"GET", "mixin/widgets/5", "200", "/mixin/widgets/{id}"});
+            new String[] {"GET", "mixin/widgets/5", "200", "/mixin/widgets/{id}"},
+            new String[] {"GET", "rest/users/42", "200", "/rest/users/{id}"},
+            new String[] {"GET", "rest/users/42/orders/7", "200", "/rest/users/{id}/orders/{orderId}"},
+            new String[] {"GET", "rest/users/42/locked", "423", "/rest/users/{id}/locked", "UserLockedException"},
+            new String[] {"GET", "rest/jobs/9", "200", "/rest/jobs/{jobId}"});
 
     @ParameterizedTest(name = "over {0}, {1} flavor")
     @CsvSource({"UDP, datadog", "TCP, etsy"})
@@ -125,8 +129,8 @@ class SampleAppIT {
             return "sample.dev.view." + path + "." + endpoint[0] + "." + endpoint[2] + "." + measure;
         }
         int status = Integer.parseInt(endpoint[2]);
-        String outcome = status >= 500 ? "SERVER_ERROR" : "SUCCESS";
-        String exception = status >= 500 ? "IllegalStateException" : "none";
+        String outcome = status >= 500 ? "SERVER_ERROR" : status >= 400 ? "CLIENT_ERROR" : "SUCCESS";
+        String exception = endpoint.length > 4 ? endpoint[4] : status >= 500 ? "IllegalStateException" : "none";
         return "view." + measure + ";route=" + route.replace('/', '-').replace("{", "").replace("}", "") + ";method="
                 + endpoint[0] + ";status=" + status + ";outcome=" + outcome + ";exception=" + exception
                 + ";service=sample;environment=dev";

@@ -30,10 +30,14 @@ public final class LoopbackServer implements AutoCloseable {
         return new LoopbackServer(server);
     }
 
+    /** The base URI, e.g. {@code http://127.0.0.1:41234}. */
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+    }
+
     /** {@code GET path}. */
     public HttpResponse<String> get(String path) throws Exception {
-        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return client.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

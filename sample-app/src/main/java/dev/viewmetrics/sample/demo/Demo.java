@@ -36,7 +36,11 @@ public final class Demo {
             new Call("GET", "spring/alloc?kb=512", 200),
             new Call("GET", "spring/fail", 500),
             new Call("GET", "spring/async/1", 200),
-            new Call("GET", "mixin/widgets/5", 200));
+            new Call("GET", "mixin/widgets/5", 200),
+            new Call("GET", "rest/users/42", 200),
+            new Call("GET", "rest/users/42/orders/7", 200),
+            new Call("GET", "rest/users/42/locked", 423),
+            new Call("GET", "rest/jobs/9", 200));
 
     private Demo() {
     }
