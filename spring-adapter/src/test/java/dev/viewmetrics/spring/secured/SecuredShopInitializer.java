@@ -1,0 +1,62 @@
+package dev.viewmetrics.spring.secured;
+
+import dev.viewmetrics.spring.ViewMetricsSpring;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.web.filter.DelegatingFilterProxy;
+import org.springframework.web.servlet.support.AbstractAnnotationConfigDispatcherServletInitializer;
+
+import java.util.EnumSet;
+import java.util.Map;
+
+/**
+ * The secured shop as a plain Spring MVC application: {@link ViewMetricsSpring#register} first, then the
+ * {@link ThrottleFilter}, then Spring Security's {@code springSecurityFilterChain} through a
+ * {@code DelegatingFilterProxy} (for requests, error pages and async dispatches, as Spring Security registers it).
+ */
+public class SecuredShopInitializer extends AbstractAnnotationConfigDispatcherServletInitializer {
+
+    private final Map<String, Object> properties;
+
+    public SecuredShopInitializer(Map<String, Object> properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void onStartup(ServletContext servletContext) throws ServletException {
+        ViewMetricsSpring.register(servletContext);
+        servletContext.addFilter("throttle", new ThrottleFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        FilterRegistration.Dynamic security = servletContext.addFilter("springSecurityFilterChain",
+                new DelegatingFilterProxy("springSecurityFilterChain"));
+        security.setAsyncSupported(true);
+        security.addMappingForUrlPatterns(
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC), false, "/*");
+        super.onStartup(servletContext);
+    }
+
+    @Override
+    protected Class<?>[] getRootConfigClasses() {
+        return new Class<?>[] {SecuredRootConfig.class};
+    }
+
+    @Override
+    protected Class<?>[] getServletConfigClasses() {
+        return new Class<?>[] {SecuredWebConfig.class};
+    }
+
+    @Override
+    protected String[] getServletMappings() {
+        return new String[] {"/"};
+    }
+
+    @Override
+    protected ApplicationContextInitializer<?>[] getRootApplicationContextInitializers() {
+        return new ApplicationContextInitializer<?>[] {context -> context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("test", properties))};
+    }
+}
