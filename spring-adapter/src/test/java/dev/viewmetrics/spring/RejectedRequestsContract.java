@@ -1,5 +1,6 @@
 package dev.viewmetrics.spring;
 
+import dev.viewmetrics.spring.secured.CountingLookup;
 import dev.viewmetrics.spring.secured.SecurityConfig;
 import dev.viewmetrics.spring.testing.Client;
 import dev.viewmetrics.spring.testing.UdpAgent;
@@ -25,24 +26,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RejectedRequestsContract {
 
+    private final String contextPath;
     protected UdpAgent agent;
     protected Client client;
     private AutoCloseable application;
 
-    /** Starts the application, sending StatsD lines to {@code statsdPort}; closing the result stops it. */
-    protected abstract AutoCloseable start(int statsdPort) throws Exception;
+    /** For an application at {@code contextPath} ({@code ""} for the root). */
+    protected RejectedRequestsContract(String contextPath) {
+        this.contextPath = contextPath;
+    }
 
-    /** The context path the application runs at ({@code ""} for the root). */
-    protected abstract String contextPath();
+    /** A started application: where it listens, and what stops it. */
+    protected record Started(URI base, AutoCloseable stop) {
+    }
 
-    /** The base URI of the running application. */
-    protected abstract URI base();
+    /** Starts the application, sending StatsD lines to {@code statsdPort}. */
+    protected abstract Started start(int statsdPort) throws Exception;
 
     @BeforeAll
     void startApplication() throws Exception {
         agent = new UdpAgent();
-        application = start(agent.port());
-        client = new Client(base());
+        Started started = start(agent.port());
+        application = started.stop();
+        client = new Client(started.base());
     }
 
     @AfterAll
@@ -52,12 +58,12 @@ abstract class RejectedRequestsContract {
     }
 
     protected String path(String relative) {
-        return contextPath() + relative;
+        return contextPath + relative;
     }
 
     /** The {@code view.duration} line of {@code method route status}, once it arrived. */
     protected String line(String method, String route, int status) throws InterruptedException {
-        String full = contextPath() + route;
+        String full = contextPath + route;
         return agent.await(l -> l.startsWith("view.duration:")
                 && l.contains("#route:" + full + ",method:" + method + ",status:" + status + ","));
     }
@@ -69,7 +75,7 @@ abstract class RejectedRequestsContract {
             assertThat(lines).noneMatch(l -> l.contains(raw));
         }
         assertThat(lines).noneMatch(l -> l.contains("UNKNOWN") || l.contains("route:/error")
-                || l.contains("{id}") || l.contains(contextPath() + "/**,"));
+                || l.contains("{id}") || l.contains(contextPath + "/**,"));
     }
 
     @Test
@@ -197,5 +203,25 @@ abstract class RejectedRequestsContract {
 
         assertThat(agent.duration("NOT_FOUND")).contains(",method:GET,status:404,");
         assertNoLeak("alice");
+    }
+
+    @Test
+    void requestMvcServedIsNeverLookedUp() throws Exception {
+        client.get(path("/products/warm-up"));
+        line("GET", "/products/{slug}", 200);
+        int before = CountingLookup.INSTANCE.asked();
+
+        for (String product : new String[] {"blue-widget", "red-widget", "7"}) {
+            assertThat(client.get(path("/products/" + product)).statusCode()).isEqualTo(200);
+        }
+        assertThat(client.request("GET", path("/accounts/alice/settings")).basic("alice", "secret").send()
+                .statusCode()).isEqualTo(200);
+        assertThat(agent.all(l -> l.startsWith("view.duration:") && l.contains("status:200"),
+                Duration.ofMillis(200))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(CountingLookup.INSTANCE.asked()).as("served requests are not looked up").isEqualTo(before);
+
+        assertThat(client.get(path("/accounts/bob/settings")).statusCode()).isEqualTo(401);
+        line("GET", "/accounts/{name}/settings", 401);
+        assertThat(CountingLookup.INSTANCE.asked()).as("a rejected request is looked up once").isEqualTo(before + 1);
     }
 }

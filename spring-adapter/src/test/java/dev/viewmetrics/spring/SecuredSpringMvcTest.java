@@ -6,7 +6,6 @@ import dev.viewmetrics.spring.secured.SecuredShopInitializer;
 import dev.viewmetrics.spring.testing.WebServer;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,30 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecuredSpringMvcTest extends RejectedRequestsContract {
 
-    private final CountingLookup counting = new CountingLookup();
-    private WebServer server;
+    SecuredSpringMvcTest() {
+        super("/secure");
+    }
 
     @Override
-    protected AutoCloseable start(int statsdPort) throws Exception {
+    protected Started start(int statsdPort) throws Exception {
         Map<String, Object> properties = Map.of(
                 "viewmetrics.statsd.host", "127.0.0.1",
                 "viewmetrics.statsd.port", statsdPort,
                 "viewmetrics.service", "secure-shop");
-        server = WebServer.start("/secure", (classes, servletContext) -> {
-            RouteLookup.install(servletContext, counting);
+        WebServer server = WebServer.start("/secure", (classes, servletContext) -> {
+            RouteLookup.install(servletContext, CountingLookup.INSTANCE);
             new SecuredShopInitializer(properties).onStartup(servletContext);
         });
-        return server;
-    }
-
-    @Override
-    protected String contextPath() {
-        return "/secure";
-    }
-
-    @Override
-    protected URI base() {
-        return server.base();
+        return new Started(server.base(), server);
     }
 
     @Test
@@ -52,25 +42,5 @@ class SecuredSpringMvcTest extends RejectedRequestsContract {
 
         line("GET", "/static/**", 401);
         line("GET", "/static/**", 200);
-    }
-
-    @Test
-    void requestMvcServedIsNeverLookedUp() throws Exception {
-        client.get(path("/products/warm-up"));
-        line("GET", "/products/{slug}", 200);
-        int before = counting.asked();
-
-        for (String product : new String[] {"blue-widget", "red-widget", "7"}) {
-            assertThat(client.get(path("/products/" + product)).statusCode()).isEqualTo(200);
-        }
-        assertThat(client.request("GET", path("/accounts/alice/settings")).basic("alice", "secret").send()
-                .statusCode()).isEqualTo(200);
-        assertThat(agent.all(l -> l.startsWith("view.duration:") && l.contains("status:200"),
-                java.time.Duration.ofMillis(200))).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(counting.asked()).as("served requests are not looked up").isEqualTo(before);
-
-        assertThat(client.get(path("/accounts/bob/settings")).statusCode()).isEqualTo(401);
-        line("GET", "/accounts/{name}/settings", 401);
-        assertThat(counting.asked()).as("a rejected request is looked up once").isEqualTo(before + 1);
     }
 }

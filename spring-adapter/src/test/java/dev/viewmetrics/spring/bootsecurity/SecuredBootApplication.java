@@ -15,15 +15,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The secured shop as a Spring Boot application on Tomcat: Spring Security's chains, the {@link ThrottleFilter} as a
- * plain filter bean, and {@code @EnableViewMetrics}. A {@link CountingLookup} is installed ahead of viewmetrics' own.
+ * plain filter bean, and {@code @EnableViewMetrics}. The {@link CountingLookup} is installed ahead of viewmetrics' own.
  */
 @SpringBootApplication
 @EnableViewMetrics
 @Import({SecurityConfig.class, AccountController.class, OrderApiController.class, ProductRoutes.class})
 public class SecuredBootApplication {
-
-    /** The counting lookup of the application last started. */
-    public static final CountingLookup COUNTING = new CountingLookup();
 
     @Bean
     ThrottleFilter throttleFilter() {
@@ -32,6 +29,6 @@ public class SecuredBootApplication {
 
     @Bean
     ServletContextInitializer countingLookup() {
-        return servletContext -> RouteLookup.install(servletContext, COUNTING);
+        return servletContext -> RouteLookup.install(servletContext, CountingLookup.INSTANCE);
     }
 }

@@ -1,6 +1,5 @@
 package dev.viewmetrics.spring.secured;
 
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,15 +9,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * A rate limiter and maintenance switch that answer by themselves: 429 when the request says its quota is spent
- * ({@code X-Quota: exhausted}), 503 when it asks for maintenance ({@code X-Maintenance: on}), and 503 from another
- * thread, asynchronously, when it says the queue is full ({@code X-Queue: full}: the container's error page is then
- * rendered before the request completes).
+ * ({@code X-Quota: exhausted}), 503 when it asks for maintenance ({@code X-Maintenance: on}). A request saying the
+ * queue is full ({@code X-Queue: full}) is parked asynchronously and never answered: the container's async time-out
+ * answers it, with an error page rendered before the request completes.
  */
 public class ThrottleFilter implements Filter {
+
+    /** How long a parked request waits for its time-out. */
+    public static final long PARKED_MILLIS = 200;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -30,16 +31,7 @@ public class ThrottleFilter implements Filter {
             reply.setHeader("Retry-After", "60");
             reply.getWriter().write("slow down");
         } else if ("full".equals(http.getHeader("X-Queue"))) {
-            AsyncContext async = request.startAsync();
-            async.start(() -> {
-                try {
-                    ((HttpServletResponse) async.getResponse()).sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    async.complete();
-                }
-            });
+            request.startAsync().setTimeout(PARKED_MILLIS);
         } else if ("on".equals(http.getHeader("X-Maintenance"))) {
             reply.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         } else {
