@@ -1,6 +1,7 @@
 package dev.viewmetrics.spring;
 
 import dev.viewmetrics.core.RouteLookup;
+import dev.viewmetrics.spring.secured.AttributeWitness;
 import dev.viewmetrics.spring.secured.CountingLookup;
 import dev.viewmetrics.spring.secured.SecuredShopInitializer;
 import dev.viewmetrics.spring.testing.WebServer;
@@ -42,5 +43,19 @@ class SecuredSpringMvcTest extends RejectedRequestsContract {
 
         line("GET", "/static/**", 401);
         line("GET", "/static/**", 200);
+    }
+
+    @Test
+    void lookupLeavesTheRequestAsItWas() throws Exception {
+        assertThat(client.get(path("/accounts/alice/settings?witness=basic")).statusCode()).isEqualTo(401);
+        assertThat(client.request("POST", path("/accounts/alice/settings?witness=post")).basic("alice", "secret")
+                .send().statusCode()).isEqualTo(405);
+        line("GET", "/accounts/{name}/settings", 401);
+        line("POST", "/accounts/{name}/settings", 405);
+
+        for (String id : new String[] {"basic", "post"}) {
+            assertThat(AttributeWitness.INSTANCE.afterChain(id)).as(id).isNotNull()
+                    .isEqualTo(AttributeWitness.INSTANCE.atEnd(id));
+        }
     }
 }

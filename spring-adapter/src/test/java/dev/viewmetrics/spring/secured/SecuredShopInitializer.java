@@ -14,8 +14,8 @@ import java.util.EnumSet;
 import java.util.Map;
 
 /**
- * The secured shop as a plain Spring MVC application: {@link ViewMetricsSpring#register} first, then the
- * {@link ThrottleFilter}, then Spring Security's {@code springSecurityFilterChain} through a
+ * The secured shop as a plain Spring MVC application: {@link ViewMetricsSpring#register} first, the
+ * {@link AttributeWitness}, the {@link ThrottleFilter}, then Spring Security's {@code springSecurityFilterChain} through a
  * {@code DelegatingFilterProxy} (for requests, error pages and async dispatches, as Spring Security registers it).
  */
 public class SecuredShopInitializer extends AbstractAnnotationConfigDispatcherServletInitializer {
@@ -29,6 +29,9 @@ public class SecuredShopInitializer extends AbstractAnnotationConfigDispatcherSe
     @Override
     public void onStartup(ServletContext servletContext) throws ServletException {
         ViewMetricsSpring.register(servletContext);
+        servletContext.addFilter("witness", AttributeWitness.INSTANCE)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        servletContext.addListener(AttributeWitness.INSTANCE);
         servletContext.addFilter("throttle", new ThrottleFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         FilterRegistration.Dynamic security = servletContext.addFilter("springSecurityFilterChain",
