@@ -65,6 +65,8 @@ final class DispatcherMatcher {
     /** Reports into {@code metrics} the route the DispatcherServlet would have matched for {@code request}. */
     void report(HttpServletRequest request, ViewMetricsContext metrics) {
         DetachedRequest probe = new DetachedRequest(request);
+        // as the DispatcherServlet presents a request to its mappings: they parse its path once, not each on its own
+        probe.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, context);
         if (parsesPath) {
             ServletRequestPathUtils.parseAndCache(probe);
         }
