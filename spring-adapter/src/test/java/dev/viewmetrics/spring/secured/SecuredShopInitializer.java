@@ -1,6 +1,7 @@
 package dev.viewmetrics.spring.secured;
 
 import dev.viewmetrics.spring.ViewMetricsSpring;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -21,9 +22,17 @@ import java.util.Map;
 public class SecuredShopInitializer extends AbstractAnnotationConfigDispatcherServletInitializer {
 
     private final Map<String, Object> properties;
+    private final MeterRegistry registry;
 
+    /** The shop configured by {@code properties} (the highest-precedence property source of the root context). */
     public SecuredShopInitializer(Map<String, Object> properties) {
+        this(properties, null);
+    }
+
+    /** The same with {@code registry} as the root context's {@code MeterRegistry} bean, if not {@code null}. */
+    public SecuredShopInitializer(Map<String, Object> properties, MeterRegistry registry) {
         this.properties = properties;
+        this.registry = registry;
     }
 
     @Override
@@ -59,7 +68,11 @@ public class SecuredShopInitializer extends AbstractAnnotationConfigDispatcherSe
 
     @Override
     protected ApplicationContextInitializer<?>[] getRootApplicationContextInitializers() {
-        return new ApplicationContextInitializer<?>[] {context -> context.getEnvironment().getPropertySources()
-                .addFirst(new MapPropertySource("test", properties))};
+        return new ApplicationContextInitializer<?>[] {context -> {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+            if (registry != null) {
+                context.addBeanFactoryPostProcessor(beans -> beans.registerSingleton("meterRegistry", registry));
+            }
+        }};
     }
 }
