@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
  * the chain, for {@code REQUEST} and {@code ASYNC} dispatches. A plain Spring MVC application registers it once,
  * with {@link ViewMetricsSpring#filter()} or a {@code DelegatingFilterProxy} named {@code viewMetricsFilter} in
  * {@code web.xml}.
+ *
+ * <p>A request that no handler served (Spring Security answered 401, a rate limiter 429, Spring MVC a 405) is named
+ * by the template of the handler it was meant for: the annotation installs a route lookup that asks the
+ * DispatcherServlet's handler mappings once the response is complete.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

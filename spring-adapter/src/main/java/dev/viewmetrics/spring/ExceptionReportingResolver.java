@@ -21,7 +21,7 @@ final class ExceptionReportingResolver implements HandlerExceptionResolver {
         try {
             ViewMetricsContext context = MvcReport.contextOf(request);
             if (context != null) {
-                MvcReport.exceptionHandled(context, request, exception);
+                MvcReport.exceptionHandled(context, exception);
             }
         } catch (RuntimeException | LinkageError ignored) {
             // fail-open: metrics never break a request

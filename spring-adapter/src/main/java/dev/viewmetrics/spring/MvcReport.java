@@ -51,12 +51,11 @@ final class MvcReport {
     /**
      * Reports an exception Spring resolved into a response. No handler ({@link NoHandlerFoundException}) or a
      * resource handler that found no resource ({@link NoResourceFoundException}) means nothing matched: that is no
-     * failure, and a catch-all pattern ({@code /**}) is withdrawn so that the 404 is reported as {@code NOT_FOUND}.
+     * failure, and the 404 is {@code NOT_FOUND}, not the catch-all pattern ({@code /**}) nor an error page's.
      */
-    static void exceptionHandled(ViewMetricsContext context, HttpServletRequest request, Throwable exception) {
+    static void exceptionHandled(ViewMetricsContext context, Throwable exception) {
         if (exception instanceof NoResourceFoundException || exception instanceof NoHandlerFoundException) {
-            context.setRoute(null);
-            request.removeAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            context.setUnmatched();
         } else if (exception != null) {
             context.setException(exception);
         }
@@ -68,13 +67,15 @@ final class MvcReport {
      */
     static String matchedRoute(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        if (pattern == null) {
-            return null;
-        }
+        return pattern == null ? null : route(request, pattern.toString());
+    }
+
+    /** The route of a pattern Spring matched for {@code request}, relative to the context path. */
+    static String route(HttpServletRequest request, String pattern) {
         HttpServletMapping mapping = request.getHttpServletMapping();
         if (mapping != null && mapping.getMappingMatch() == MappingMatch.PATH) {
             return request.getServletPath() + pattern;
         }
-        return pattern.toString();
+        return pattern;
     }
 }

@@ -33,7 +33,7 @@ final class MvcReportingInterceptor implements HandlerInterceptor {
             ViewMetricsContext context = MvcReport.contextOf(request);
             Object resolved = request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE);
             if (context != null && resolved instanceof Throwable) {
-                MvcReport.exceptionHandled(context, request, (Throwable) resolved);
+                MvcReport.exceptionHandled(context, (Throwable) resolved);
             }
         } catch (RuntimeException | LinkageError ignored) {
             // fail-open: metrics never break a request

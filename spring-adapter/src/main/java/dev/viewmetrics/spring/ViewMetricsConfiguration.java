@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The beans of {@link EnableViewMetrics}: the configured {@link ViewMetrics}, its filter, and the interceptor that
- * reports what Spring MVC matched. The interceptor is a {@link MappedInterceptor} bean because every Spring MVC
+ * The beans of {@link EnableViewMetrics}: the configured {@link ViewMetrics}, its filter, the interceptor that
+ * reports what Spring MVC matched, and the installer of the lookup that names requests Spring MVC never served
+ * ({@link RouteLookupInstaller}). The interceptor is a {@link MappedInterceptor} bean because every Spring MVC
  * handler mapping picks those up, with or without {@code @EnableWebMvc}; where Spring MVC is configured by
  * {@code @EnableWebMvc} or Spring Boot, the {@link ExceptionReportingResolver} goes first among the exception
  * resolvers too.
@@ -56,6 +57,13 @@ class ViewMetricsConfiguration implements WebMvcConfigurer {
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static MappedInterceptor viewMetricsInterceptor() {
         return new MappedInterceptor(null, new MvcReportingInterceptor());
+    }
+
+    /** Names requests answered before a handler ran (401, 403, 405, 429, ...) by the handler they were meant for. */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static RouteLookupInstaller viewMetricsRouteLookupInstaller() {
+        return new RouteLookupInstaller();
     }
 
     @Override

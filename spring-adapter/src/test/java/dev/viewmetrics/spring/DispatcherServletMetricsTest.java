@@ -2,6 +2,7 @@ package dev.viewmetrics.spring;
 
 import dev.viewmetrics.spring.shop.AsyncController;
 import dev.viewmetrics.spring.shop.ShopInitializer;
+import dev.viewmetrics.spring.testing.Client;
 import dev.viewmetrics.spring.testing.Lines;
 import dev.viewmetrics.spring.testing.UdpAgent;
 import dev.viewmetrics.spring.testing.WebServer;
@@ -105,6 +106,20 @@ class DispatcherServletMetricsTest {
         assertThat(agent.duration("/shop/admin/users/{id}")).contains("status:401,outcome:CLIENT_ERROR");
         assertThat(agent.duration("/shop/login")).contains("status:200");
         assertThat(agent.all(line -> line.contains("UNKNOWN"), Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void filterFromGetServletFiltersAnsweringByItselfIsNamedByTheHandlerTemplate() throws Exception {
+        Client client = new Client(server.base());
+        assertThat(client.request("GET", "/shop/orders/alice").header("X-Maintenance", "on").send().statusCode())
+                .isEqualTo(503);
+        assertThat(client.request("GET", "/shop/teams/blue-team/members/9").header("X-Maintenance", "on").send()
+                .statusCode()).isEqualTo(503);
+
+        assertThat(agent.duration("/shop/orders/{orderId}")).contains("method:GET,status:503,outcome:SERVER_ERROR");
+        assertThat(agent.duration("/shop/teams/{teamId}/members/{memberId}")).contains("method:GET,status:503,");
+        assertThat(agent.all(line -> line.contains("alice") || line.contains("blue-team"), Duration.ZERO)).isEmpty();
+        agent.clear(); // other tests look for the first line of these routes
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")

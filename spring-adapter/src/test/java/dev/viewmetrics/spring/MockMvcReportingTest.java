@@ -113,6 +113,7 @@ class MockMvcReportingTest {
         ViewMetricsContext reported = perform("/static/nothing-here.js");
 
         assertThat(reported.getRoute()).isNull();
+        assertThat(reported.isUnmatched()).isTrue();
         assertThat(reported.getException()).isNull();
         Timer notFound = duration("NOT_FOUND");
         assertThat(notFound.getId().getTag("status")).isEqualTo("404");

@@ -1,6 +1,7 @@
 package dev.viewmetrics.spring;
 
 import dev.viewmetrics.spring.shop.ShopInitializer;
+import dev.viewmetrics.spring.testing.Client;
 import dev.viewmetrics.spring.testing.UdpAgent;
 import dev.viewmetrics.spring.testing.WebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -41,5 +42,21 @@ class PathMappedDispatcherServletTest {
         assertThat(agent.duration("/api/orders/{orderId}/items/{itemId}")).contains("status:200");
         assertThat(agent.duration("/api/customers/{customerId}")).contains("status:200");
         assertThat(agent.duration("/api/static/**")).contains("status:200");
+    }
+
+    @Test
+    void rejectedRequestIsNamedByTheTemplateUnderTheServletPath() throws Exception {
+        Client client = new Client(server.base());
+        assertThat(client.request("GET", "/api/orders/alice").header("X-Maintenance", "on").send().statusCode())
+                .isEqualTo(503);
+
+        assertThat(agent.duration("/api/orders/{orderId}")).contains("method:GET,status:503,");
+    }
+
+    @Test
+    void pathSpringMatchesNothingUnderTheServletPathIsNotFoundNotTheMapping() throws Exception {
+        assertThat(server.get("/api/no/such/page").statusCode()).isEqualTo(404);
+
+        assertThat(agent.duration("NOT_FOUND")).contains("method:GET,status:404,");
     }
 }

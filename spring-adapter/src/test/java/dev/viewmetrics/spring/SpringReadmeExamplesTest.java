@@ -22,6 +22,7 @@ class SpringReadmeExamplesTest {
         "README.md, spring-servlet-filters, src/test/java/dev/viewmetrics/spring/shop/ShopInitializer.java",
         "README.md, spring-initializer, src/test/java/dev/viewmetrics/spring/InitializerRegistrationTest.java",
         "README.md, spring-web-xml, src/test/resources/webapp/WEB-INF/web.xml",
+        "README.md, spring-security-filter, src/test/java/dev/viewmetrics/spring/secured/SecuredShopInitializer.java",
     })
     void readmeExampleIsTheCodeTheTestsRun(String readmeFile, String example, String source) throws Exception {
         String block = ReadmeExamples.block(Path.of(readmeFile), example);

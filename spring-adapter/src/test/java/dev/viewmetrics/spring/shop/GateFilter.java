@@ -11,8 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * A stand-in for a security filter in front of the DispatcherServlet: it answers {@code /admin/**} with 401 and
- * serves {@code /login} itself, so Spring MVC never sees those requests.
+ * A stand-in for a security filter in front of the DispatcherServlet: it answers {@code /admin/**} with 401, serves
+ * {@code /login} itself, and answers every request asking for maintenance ({@code X-Maintenance: on}) with 503, so
+ * Spring MVC never sees those requests.
  */
 public class GateFilter implements Filter {
 
@@ -21,7 +22,9 @@ public class GateFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         String path = http.getRequestURI().substring(http.getContextPath().length());
-        if (path.startsWith("/admin/")) {
+        if ("on".equals(http.getHeader("X-Maintenance"))) {
+            ((HttpServletResponse) response).sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        } else if (path.startsWith("/admin/")) {
             ((HttpServletResponse) response).sendError(HttpServletResponse.SC_UNAUTHORIZED);
         } else if (path.equals("/login")) {
             response.setContentType("text/plain");

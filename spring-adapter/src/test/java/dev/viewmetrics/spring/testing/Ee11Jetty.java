@@ -13,7 +13,8 @@ final class Ee11Jetty implements WebServer.JettyEnvironment {
 
     @Override
     public Handler servletContext(String contextPath, ServletContainerInitializer app) {
-        ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
+        ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath,
+                ServletContextHandler.SESSIONS); // Spring Security keeps the request it redirects to a login page
         context.addServletContainerInitializer(app);
         return context;
     }

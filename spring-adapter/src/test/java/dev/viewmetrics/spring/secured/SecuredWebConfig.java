@@ -1,0 +1,19 @@
+package dev.viewmetrics.spring.secured;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The DispatcherServlet context of the secured plain Spring MVC shop: controllers, a functional route, resources. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebMvc
+@Import({AccountController.class, OrderApiController.class, ProductRoutes.class})
+public class SecuredWebConfig implements WebMvcConfigurer {
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/static/**").addResourceLocations("classpath:/static/");
+    }
+}
