@@ -125,7 +125,7 @@ public class SpringRouteLookupBenchmark {
         check("served", withLookup, getSettings, served, "#route:" + TEMPLATE + ",method:GET,status:200,");
         check("rejected", withLookup, getSettings, rejected, "#route:" + TEMPLATE + ",method:GET,status:401,");
         check("methodNotAllowed", withLookup, postSettings, rejected, "#route:" + TEMPLATE + ",method:POST,");
-        check("unmatched", withLookup, getNothing, rejected, "#route:/no/such/page,method:GET,status:401,");
+        check("unmatched", withLookup, getNothing, rejected, "#route:NOT_FOUND,method:GET,status:401,");
         check("rejectedWithoutLookup", withoutLookup, getSettingsBare, rejected,
                 "#route:/accounts/alice/settings,method:GET,status:401,");
     }

@@ -104,10 +104,12 @@ public final class ViewMetricsContext {
     }
 
     /**
-     * Reports that the framework serving this request matched no route (its own 404, say). The request is then
-     * named as an unmatched one, whatever servlet it went to: {@code NOT_FOUND} for a 404, {@code REDIRECTION} for
-     * a 3xx, otherwise by the declared templates or the fallback, never by the servlet's mapping (a path-mapped
-     * {@code /api/*} would name every stray path {@code /api/*}). The last call of this method or
+     * Reports that the framework serving this request matched no route (its own 404, say, or a lookup finding no
+     * handler for a request a security filter rejected). Unless a declared template matches, the request is then
+     * named as an unmatched one, whatever servlet it went to, and never by the servlet's mapping (a path-mapped
+     * {@code /api/*} would name every stray path {@code /api/*}): {@code NOT_FOUND} when it failed (any 4xx or
+     * 5xx: nothing serves that path, so its raw words never become a route), {@code REDIRECTION} for a 3xx, and
+     * by the fallback only when something answered it with success. The last call of this method or
      * {@link #setRoute} wins.
      */
     public void setUnmatched() {

@@ -109,6 +109,37 @@ class RouteLookupTest {
     }
 
     @Test
+    void unmatchedRequestThatFailedIsNotFoundWhateverItsStatusAndWordsNeverLeak() throws Exception {
+        server = app().servlet("/api/*", framework())
+                .listener(new LookupInstaller((request, context) -> context.setUnmatched()))
+                .start();
+        server.context().addFilter(rejecting(401), "/api/secret/*", null);
+
+        assertThat(server.get("/app/api/secret/alice").statusCode()).isEqualTo(401);
+
+        String line = agent.await(l -> l.startsWith("view.duration:"), Duration.ofSeconds(10));
+        assertThat(line).contains("#route:NOT_FOUND,method:GET,status:401,outcome:CLIENT_ERROR");
+        assertThat(line).doesNotContain("alice").doesNotContain("secret");
+    }
+
+    @Test
+    void unmatchedRequestSomethingAnsweredWithSuccessKeepsTheFallbackAndDeclaredTemplatesWin() throws Exception {
+        server = app().initParam("routes", "/api/reports/{id}").servlet("/api/*", framework())
+                .listener(new LookupInstaller((request, context) -> context.setUnmatched()))
+                .start();
+        server.context().addFilter(rejecting(401), "/api/reports/*", null);
+        server.context().addFilter(answering(200), "/api/health", null);
+
+        server.get("/app/api/health");
+        server.get("/app/api/reports/9");
+
+        agent.await(l -> l.startsWith("view.duration:") && l.contains("#route:/app/api/health,method:GET,status:200,"),
+                Duration.ofSeconds(10));
+        agent.await(l -> l.startsWith("view.duration:")
+                && l.contains("#route:/app/api/reports/{id},method:GET,status:401,"), Duration.ofSeconds(10));
+    }
+
+    @Test
     void lookupIsNotAskedWhenTheFrameworkReportedARoute() throws Exception {
         AtomicInteger asked = new AtomicInteger();
         server = app().servlet("/api/*", framework())
@@ -167,6 +198,10 @@ class RouteLookupTest {
 
     private static Filter rejecting(int status) {
         return (request, response, chain) -> ((HttpServletResponse) response).sendError(status);
+    }
+
+    private static Filter answering(int status) {
+        return (request, response, chain) -> ((HttpServletResponse) response).setStatus(status);
     }
 
     /** Installs a lookup when the web application starts, as an adapter does. */

@@ -201,8 +201,17 @@ abstract class RejectedRequestsContract {
         assertThat(client.request("GET", path("/no/such/alice")).basic("alice", "secret").send().statusCode())
                 .isEqualTo(404);
 
-        assertThat(agent.duration("NOT_FOUND")).contains(",method:GET,status:404,");
+        agent.duration("NOT_FOUND,method:GET,status:404");
         assertNoLeak("alice");
+    }
+
+    @Test
+    void rejectedPathNoMappingMatchesIsNotFoundAndLeaksNoWord() throws Exception {
+        assertThat(client.get(path("/accounts/alice/no-such-page")).statusCode()).isEqualTo(401);
+
+        agent.duration("NOT_FOUND,method:GET,status:401");
+        assertNoLeak("alice");
+        assertNoLeak("no-such-page");
     }
 
     @Test

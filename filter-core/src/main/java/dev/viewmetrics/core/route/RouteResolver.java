@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * reported, (2) the declared templates, (3) the servlet mapping, unless an adapter reported that its framework
  * matched nothing, (4) the ID-normalising fallback; then the
  * context path is prepended and (5) the cardinality guard admits it or answers {@code OTHER}.
- * An unmatched 404 is {@code NOT_FOUND}, an unmatched 3xx {@code REDIRECTION}, and {@code /} is {@code root}.
+ * An unmatched 404 is {@code NOT_FOUND}, an unmatched 3xx {@code REDIRECTION}, and {@code /} is {@code root}; a
+ * request whose framework matched nothing ({@code unmatched}) is {@code NOT_FOUND} whenever it failed (4xx, 5xx).
  */
 public final class RouteResolver {
 
@@ -55,8 +56,8 @@ public final class RouteResolver {
             relative = fromServletMapping(request, status);
         }
         if (relative == null) {
-            if (status == 404) {
-                return NOT_FOUND;
+            if (status == 404 || unmatched && status >= 400) {
+                return NOT_FOUND; // nothing serves this path: a scanner's paths never become routes
             }
             if (status >= 300 && status < 400) {
                 return REDIRECTION;
