@@ -27,10 +27,11 @@ class StatsdConnectorLifecycleTest {
 
     @Test
     void linesOfferedBeforeStartWaitAndGoOutOnStart() throws Exception {
+        List<Thread> sendersBefore = senderThreads();
         try (StreamLineServer server = StreamLineServer.tcp();
              StatsdConnector connector = new StatsdConnector(loopback(Protocol.TCP, server.port()).build())) {
             offerAll(connector, numbered("early", 0, 5));
-            Thread.sleep(100);
+            assertThat(senderThreads()).as("no sender thread before start()").isSubsetOf(sendersBefore);
             assertThat(server.connectionCount()).as("nothing connects before start()").isZero();
             assertThat(connector.queued()).isEqualTo(5);
 
@@ -56,7 +57,8 @@ class StatsdConnectorLifecycleTest {
 
         connector.close();
         connector.close();
-        assertThat(sender.isAlive()).isFalse();
+        sender.join(WAIT.toMillis());
+        assertThat(sender.isAlive()).as("sender alive %s after close", WAIT).isFalse();
         assertThat(connector).hasToString("StatsdConnector[tcp://127.0.0.1:" + connector.settings().port() + ", CLOSED]");
         assertThatThrownBy(connector::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
@@ -133,5 +135,10 @@ class StatsdConnectorLifecycleTest {
                 registry.close();
             }
         }
+    }
+
+    private static List<Thread> senderThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(StatsdConnector.THREAD_NAME) && t.isAlive()).toList();
     }
 }

@@ -2,7 +2,6 @@ package dev.viewmetrics.core.statsd;
 
 import dev.viewmetrics.core.statsd.ConnectorSettings.Protocol;
 import dev.viewmetrics.core.testing.StreamLineServer;
-import dev.viewmetrics.core.testing.UdpReceiver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -55,15 +54,16 @@ class StatsdLineRegistryTest {
 
     @Test
     void everyMeterTypeWritesItsDatadogLines() throws Exception {
-        try (UdpReceiver agent = new UdpReceiver();
+        try (StreamLineServer agent = StreamLineServer.tcp();
                 StatsdConnector connector = new StatsdConnector(
-                        loopback(Protocol.UDP, agent.port()).build()).start()) {
+                        loopback(Protocol.TCP, agent.port()).build()).start()) {
             StatsdLineRegistry registry = new StatsdLineRegistry(format(StatsdFlavor.DATADOG), connector, NEVER,
                     new MockClock()).start();
             recordOneOfEach(registry);
             closeInOrder(registry, connector);
+            agent.awaitConnectionsEnded(WAIT); // every line sent has been read
 
-            assertThat(agent.received(Duration.ofMillis(300))).containsExactlyInAnyOrder(
+            assertThat(agent.lines()).containsExactlyInAnyOrder(
                     "orders.placed:3|c|#country:IS",
                     "orders.placed:2|c|#country:IS",
                     "checkout:250|ms|#step:pay",
@@ -180,7 +180,8 @@ class StatsdLineRegistryTest {
             closeInOrder(registry, connector);
             agent.awaitConnectionsEnded(WAIT); // every line sent has been read
 
-            assertThat(started.get(0).isAlive()).as("poller thread alive after close").isFalse();
+            started.get(0).join(WAIT.toMillis());
+            assertThat(started.get(0).isAlive()).as("poller thread alive %s after close", WAIT).isFalse();
             List<String> lines = agent.lines();
             assertThat(lines.get(lines.size() - 1)).isIn("queue.depth:99|g", "cache.misses:5|c");
             assertThat(lines).contains("queue.depth:99|g");
@@ -204,14 +205,14 @@ class StatsdLineRegistryTest {
             Gauge removed = Gauge.builder("removed.depth", depth, AtomicInteger::get).register(registry);
             registry.remove(removed);
 
-            Thread.sleep(200);
-            assertThat(agent.lineCount()).isZero();
+            connector.offer("end.marker:1|c"); // nothing polled before it: the interval is never
+            agent.awaitLines(1, WAIT);
             registry.close();
             closeInOrder(registry, connector); // closes the registry again: nothing more is sent
             assertThat(registry.isClosed()).isTrue();
             agent.awaitConnectionsEnded(WAIT); // every line sent has been read
 
-            assertThat(agent.lines()).containsExactly("queue.depth:12|g");
+            assertThat(agent.lines()).containsExactly("end.marker:1|c", "queue.depth:12|g");
         }
     }
 
@@ -238,7 +239,6 @@ class StatsdLineRegistryTest {
             Timer timer = Timer.builder("view.duration").tag("route", "/users/{id}").register(registry);
 
             CountDownLatch start = new CountDownLatch(1);
-            long[] slowest = new long[threads];
             List<Thread> workers = new ArrayList<>();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             for (int t = 0; t < threads; t++) {
@@ -249,9 +249,7 @@ class StatsdLineRegistryTest {
                         start.await();
                         for (int i = 0; i < perThread; i++) {
                             long micros = (long) index * perThread + i; // unique per line: thread and sequence
-                            long before = System.nanoTime();
                             timer.record(micros * 1_000, TimeUnit.NANOSECONDS);
-                            slowest[index] = Math.max(slowest[index], System.nanoTime() - before);
                         }
                     } catch (Throwable e) {
                         failure.set(e);
@@ -278,10 +276,8 @@ class StatsdLineRegistryTest {
             assertThat(connector.dropped("queue_full")).isZero();
             assertThat(foreignLines).hasValue(0);
             assertThat(timer.count()).isEqualTo(total);
-            // only a loose sanity bound: on two shared cores a thread can be descheduled for ~0.5 s (seen under load).
-            // That nobody works for the others is proven above, line by line (Micrometer's registry: 75 000 of
+            // that nobody works for the others is proven above, line by line (Micrometer's registry: 75 000 of
             // 100 000 lines handed over by another thread)
-            assertThat(max(slowest)).as("slowest record() in ns").isLessThan(TimeUnit.SECONDS.toNanos(2));
         }
     }
 
@@ -378,13 +374,5 @@ class StatsdLineRegistryTest {
 
     private static long count(List<String> lines, String line) {
         return lines.stream().filter(line::equals).count();
-    }
-
-    private static long max(long[] values) {
-        long max = 0;
-        for (long value : values) {
-            max = Math.max(max, value);
-        }
-        return max;
     }
 }

@@ -50,9 +50,14 @@ public final class StreamLineServer implements AutoCloseable {
 
     /** A TCP server on 127.0.0.1 at {@code port} (0: any free port), reusing the address of a previous run. */
     public static StreamLineServer tcp(int port) throws IOException {
+        return tcp(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** A TCP server on {@code address} (an IPv4 one) at {@code port} (0: any free port), reusing the address. */
+    public static StreamLineServer tcp(InetAddress address, int port) throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        channel.bind(new InetSocketAddress(address, port));
         return new StreamLineServer(channel);
     }
 
