@@ -1,5 +1,6 @@
 package dev.viewmetrics.stats;
 
+import dev.viewmetrics.core.config.ContextEnvironment;
 import dev.viewmetrics.core.config.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletException;
@@ -61,7 +62,7 @@ public final class StatsServlet extends HttpServlet {
 
     @Override
     public void init() throws ServletException {
-        Settings settings = Settings.of(this::parameter, System::getenv);
+        Settings settings = Settings.of(this::parameter, ContextEnvironment.of(getServletContext()));
         try {
             allowList = AllowList.parse(settings.get(AllowList.KEY, AllowList.LOOPBACK));
         } catch (IllegalArgumentException e) {

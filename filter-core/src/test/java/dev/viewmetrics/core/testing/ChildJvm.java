@@ -27,6 +27,11 @@ public final class ChildJvm {
         return System.getProperty("java.class.path");
     }
 
+    /** The main classes of the module under test alone: nothing but the JDK besides them, as {@code java -jar} has. */
+    public static String mainClassesOnly() {
+        return Path.of("target", "classes").toAbsolutePath().toString();
+    }
+
     /** {@code java -cp classpath mainClass args…} with this JVM's {@code java}. */
     public static List<String> command(String classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();

@@ -63,6 +63,14 @@ public final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
     }
 
+    /** The base URI on IPv6 loopback, e.g. {@code http://[::1]:41235}, of a server built {@link Builder#ipv6()}. */
+    public URI baseIpv6() {
+        if (server.getConnectors().length < 2) {
+            throw new IllegalStateException("this server does not listen on ::1: build it with ipv6()");
+        }
+        return URI.create("http://[::1]:" + ((ServerConnector) server.getConnectors()[1]).getLocalPort());
+    }
+
     /** The deployed servlet context handler. */
     public ServletContextHandler context() {
         return context;
@@ -78,6 +86,12 @@ public final class TestServer implements AutoCloseable {
     /** {@code GET path}. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send("GET", path);
+    }
+
+    /** {@code GET uri}, e.g. {@code baseIpv6().resolve(path)}. */
+    public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -118,6 +132,7 @@ public final class TestServer implements AutoCloseable {
         private Map<String, String> environment = Map.of();
         private boolean withFilter = true;
         private boolean relaxedHttp;
+        private boolean ipv6;
 
         private Builder(String contextPath) {
             this.contextPath = contextPath;
@@ -171,6 +186,12 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** Listens on IPv6 loopback ({@code ::1}) too, besides 127.0.0.1: see {@link TestServer#baseIpv6()}. */
+        public Builder ipv6() {
+            this.ipv6 = true;
+            return this;
+        }
+
         /** Deploys no viewmetrics filter at all. */
         public Builder withoutFilter() {
             withFilter = false;
@@ -219,6 +240,12 @@ public final class TestServer implements AutoCloseable {
             connector.setHost("127.0.0.1");
             connector.setPort(0);
             server.addConnector(connector);
+            if (ipv6) {
+                ServerConnector loopback6 = new ServerConnector(server, new HttpConnectionFactory(http));
+                loopback6.setHost("::1");
+                loopback6.setPort(0);
+                server.addConnector(loopback6);
+            }
             ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
             contextParams.forEach(context::setInitParameter);
             context.setAttribute(ContextEnvironment.ATTRIBUTE, environment);
