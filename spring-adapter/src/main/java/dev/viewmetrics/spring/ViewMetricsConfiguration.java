@@ -27,13 +27,15 @@ import java.util.Map;
 class ViewMetricsConfiguration implements WebMvcConfigurer {
 
     /**
-     * viewmetrics configured from {@code viewmetrics.*} properties. It records into the application's
+     * viewmetrics configured from {@code viewmetrics.*} properties, with environment variables ({@code STATSD_HOST},
+     * {@code SERVICE}, …) read through the same {@link Environment}. It records into the application's
      * {@code MeterRegistry} unless {@code viewmetrics.statsd.host} asks for viewmetrics' own StatsD client.
      */
     @Bean(destroyMethod = "close")
     ViewMetrics viewMetrics(Environment environment, ObjectProvider<MeterRegistry> registries) {
         Map<String, String> settings = SpringSettings.read(environment);
-        ViewMetrics.Builder builder = ViewMetrics.builder();
+        ViewMetrics.Builder builder = ViewMetrics.builder()
+                .environmentVariables(SpringSettings.environmentVariables(environment));
         settings.forEach(builder::set);
         if (!settings.containsKey(SpringSettings.STATSD_HOST)) {
             MeterRegistry registry = registries.getIfUnique();
