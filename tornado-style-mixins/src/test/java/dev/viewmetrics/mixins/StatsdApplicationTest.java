@@ -5,6 +5,8 @@ import dev.viewmetrics.core.testing.StreamLineServer;
 import dev.viewmetrics.core.testing.TestServer;
 import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -114,16 +116,59 @@ class StatsdApplicationTest {
     }
 
     @Test
-    void disabledStatsdNeedsNoHostAndEveryCallIsANoOp() throws Exception {
-        for (String no : new String[] {"no", "false", "off", "0", "f"}) {
-            try (TestServer server = server(Map.of())) {
-                StatsdApplication application = new StatsdApplication(context(server),
-                        Map.of("STATSD_ENABLED", no)::get);
-                StatsdClient client = application.startStatsd();
-                assertThat(client.isEnabled()).as("STATSD_ENABLED=%s", no).isFalse();
-                client.incr("x", 1);
-                application.stopStatsd();
-            }
+    void disabledStatsdNeedsNoHost() throws Exception {
+        try (TestServer server = server(Map.of())) {
+            StatsdApplication application = new StatsdApplication(context(server), Map.of("STATSD_ENABLED", "no")::get);
+            assertThat(application.startStatsd().isEnabled()).isFalse();
+            application.stopStatsd();
+        }
+    }
+
+    /** Each documented "no" turns StatsD off even with an agent configured: every call is made, nothing arrives. */
+    @ParameterizedTest(name = "STATSD_ENABLED={0}")
+    @ValueSource(strings = {"no", "false", "off", "f", "0", "NO", "False"})
+    void disabledStatsdSendsNothingToTheConfiguredAgent(String no) throws Exception {
+        try (StreamLineServer agent = StreamLineServer.tcp(); TestServer server = server(Map.of())) {
+            StatsdApplication application = new StatsdApplication(context(server), Map.of("STATSD_ENABLED", no,
+                    "STATSD_HOST", "127.0.0.1", "STATSD_PORT", Integer.toString(agent.port()))::get);
+            StatsdClient client = application.startStatsd();
+            assertThat(client.isEnabled()).isFalse();
+            assertThat(StatsdApplication.client(context(server))).isSameAs(client);
+            client.incr("x", 1);
+            client.decr("x", 1);
+            client.gauge("g", -2);
+            client.adjustGauge("g", 1);
+            client.timing("t", 0.5);
+            client.timer("t").close();
+            application.stopStatsd();
+
+            AgentSilence.assertOnlyTheMarkerArrives(agent);
+        }
+    }
+
+    @ParameterizedTest(name = "STATSD_ENABLED={0}")
+    @ValueSource(strings = {"yes", "true", "on", "t", "1", "YES", "True"})
+    void eachDocumentedYesTurnsStatsdOn(String yes) throws Exception {
+        try (StreamLineServer agent = StreamLineServer.tcp(); TestServer server = server(Map.of())) {
+            StatsdApplication application = new StatsdApplication(context(server), Map.of("STATSD_ENABLED", yes,
+                    "STATSD_HOST", "127.0.0.1", "STATSD_PORT", Integer.toString(agent.port()))::get);
+            StatsdClient client = application.startStatsd();
+            assertThat(client.isEnabled()).isTrue();
+            client.incr("hits", 1);
+            application.stopStatsd();
+
+            agent.awaitLines(1, Duration.ofSeconds(10));
+            assertThat(agent.lines()).containsExactly("counters.hits:1|c");
+        }
+    }
+
+    @Test
+    void anUnknownEnabledValueIsAStartUpErrorNamingTheKey() throws Exception {
+        try (TestServer server = server(Map.of())) {
+            StatsdApplication application = new StatsdApplication(context(server),
+                    Map.of("STATSD_ENABLED", "maybe", "STATSD_HOST", "127.0.0.1")::get);
+            assertThatThrownBy(application::startStatsd).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'statsd.enabled'").hasMessageContaining("'maybe'");
         }
     }
 

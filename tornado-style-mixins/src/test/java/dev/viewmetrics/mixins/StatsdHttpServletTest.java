@@ -91,6 +91,35 @@ class StatsdHttpServletTest {
     }
 
     @Test
+    void withoutARunningApplicationTheHandlerMethodsAreNoOps() throws Exception {
+        try (StreamLineServer agent = StreamLineServer.tcp()) {
+            try (TestServer server = TestServer.builder("").withoutFilter() // an agent configured, no listener
+                    .contextParam("statsd.host", "127.0.0.1").contextParam("statsd.port", Integer.toString(agent.port()))
+                    .servlet("/widgets/*", new WidgetHandler()).servlet("/slow", new SlowHandler()).start()) {
+                assertThat(server.get("/widgets/7").body()).isEqualTo("widget");
+                assertThat(server.get("/slow").statusCode()).isEqualTo(204);
+            }
+
+            AgentSilence.assertOnlyTheMarkerArrives(agent);
+        }
+    }
+
+    @Test
+    void withStatsdDisabledTheHandlerMethodsAreNoOps() throws Exception {
+        try (StreamLineServer agent = StreamLineServer.tcp()) {
+            try (TestServer server = TestServer.builder("").withoutFilter().contextParam("statsd.enabled", "false")
+                    .contextParam("statsd.host", "127.0.0.1").contextParam("statsd.port", Integer.toString(agent.port()))
+                    .listener(new StatsdApplication())
+                    .servlet("/widgets/*", new WidgetHandler()).servlet("/slow", new SlowHandler()).start()) {
+                assertThat(server.get("/widgets/7").body()).isEqualTo("widget");
+                assertThat(server.get("/slow").statusCode()).isEqualTo(204);
+            }
+
+            AgentSilence.assertOnlyTheMarkerArrives(agent);
+        }
+    }
+
+    @Test
     void linesProducedWhileTheAgentRestartsAreQueuedAndReplayedInOrder() throws Exception {
         StreamLineServer agent = StreamLineServer.tcp();
         int port = agent.port();
