@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,26 @@ class StatsdApplicationTest {
 
     private static ServletContext context(TestServer server) {
         return server.context().getServletContext();
+    }
+
+    /** Starts StatsD, counts one hit, stops (flushing): the lines {@code agent} then has. */
+    private static List<String> linesOfOneHit(StatsdApplication application, StreamLineServer agent) {
+        StatsdClient client = application.startStatsd();
+        assertThat(client.isEnabled()).as("StatsD enabled").isTrue();
+        client.incr("hits", 1);
+        application.stopStatsd();
+        agent.awaitLines(1, Duration.ofSeconds(10));
+        return agent.lines();
+    }
+
+    /** Environment variables naming {@code agent} ({@code STATSD_HOST}, {@code STATSD_PORT}), and {@code more}. */
+    private static Map<String, String> sendingTo(StreamLineServer agent, String... more) {
+        Map<String, String> env = new HashMap<>(Map.of("STATSD_HOST", "127.0.0.1",
+                "STATSD_PORT", Integer.toString(agent.port())));
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
     }
 
     private static TestServer server(Map<String, String> contextParams) throws Exception {
@@ -36,12 +57,8 @@ class StatsdApplicationTest {
             Map<String, String> env = Map.of("STATSD_HOST", "unreachable.invalid", "STATSD_PORT", "1",
                     "STATSD_PREFIX", "from.env");
             StatsdApplication application = new StatsdApplication(context(server), env::get);
-            StatsdClient client = application.startStatsd();
-            client.incr("hits", 1);
-            application.stopStatsd();
 
-            agent.awaitLines(1, Duration.ofSeconds(10));
-            assertThat(agent.lines()).containsExactly("from.init.param.counters.hits:1|c");
+            assertThat(linesOfOneHit(application, agent)).containsExactly("from.init.param.counters.hits:1|c");
         }
     }
 
@@ -81,13 +98,10 @@ class StatsdApplicationTest {
     void prefixDefaultsToApplicationsServiceEnvironment() throws Exception {
         try (StreamLineServer agent = StreamLineServer.tcp();
                 TestServer server = server(Map.of("service", "sample", "environment", "dev"))) {
-            Map<String, String> env = Map.of("STATSD_HOST", "127.0.0.1", "STATSD_PORT", Integer.toString(agent.port()));
+            Map<String, String> env = sendingTo(agent);
             StatsdApplication application = new StatsdApplication(context(server), env::get);
-            application.startStatsd().incr("hits", 1);
-            application.stopStatsd();
 
-            agent.awaitLines(1, Duration.ofSeconds(10));
-            assertThat(agent.lines()).containsExactly("applications.sample.dev.counters.hits:1|c");
+            assertThat(linesOfOneHit(application, agent)).containsExactly("applications.sample.dev.counters.hits:1|c");
         }
     }
 
@@ -98,11 +112,8 @@ class StatsdApplicationTest {
                     "STATSD_PORT", Integer.toString(agent.port()), "SERVICE", "shop", "ENVIRONMENT", "prod"));
             env.put("STATSD_PREFIX", "");
             StatsdApplication application = new StatsdApplication(context(server), env::get);
-            application.startStatsd().incr("hits", 1);
-            application.stopStatsd();
 
-            agent.awaitLines(1, Duration.ofSeconds(10));
-            assertThat(agent.lines()).containsExactly("counters.hits:1|c");
+            assertThat(linesOfOneHit(application, agent)).containsExactly("counters.hits:1|c");
         }
     }
 
@@ -129,8 +140,8 @@ class StatsdApplicationTest {
     @ValueSource(strings = {"no", "false", "off", "f", "0", "NO", "False"})
     void disabledStatsdSendsNothingToTheConfiguredAgent(String no) throws Exception {
         try (StreamLineServer agent = StreamLineServer.tcp(); TestServer server = server(Map.of())) {
-            StatsdApplication application = new StatsdApplication(context(server), Map.of("STATSD_ENABLED", no,
-                    "STATSD_HOST", "127.0.0.1", "STATSD_PORT", Integer.toString(agent.port()))::get);
+            StatsdApplication application = new StatsdApplication(context(server),
+                    sendingTo(agent, "STATSD_ENABLED", no)::get);
             StatsdClient client = application.startStatsd();
             assertThat(client.isEnabled()).isFalse();
             assertThat(StatsdApplication.client(context(server))).isSameAs(client);
@@ -150,15 +161,10 @@ class StatsdApplicationTest {
     @ValueSource(strings = {"yes", "true", "on", "t", "1", "YES", "True"})
     void eachDocumentedYesTurnsStatsdOn(String yes) throws Exception {
         try (StreamLineServer agent = StreamLineServer.tcp(); TestServer server = server(Map.of())) {
-            StatsdApplication application = new StatsdApplication(context(server), Map.of("STATSD_ENABLED", yes,
-                    "STATSD_HOST", "127.0.0.1", "STATSD_PORT", Integer.toString(agent.port()))::get);
-            StatsdClient client = application.startStatsd();
-            assertThat(client.isEnabled()).isTrue();
-            client.incr("hits", 1);
-            application.stopStatsd();
+            StatsdApplication application = new StatsdApplication(context(server),
+                    sendingTo(agent, "STATSD_ENABLED", yes)::get);
 
-            agent.awaitLines(1, Duration.ofSeconds(10));
-            assertThat(agent.lines()).containsExactly("counters.hits:1|c");
+            assertThat(linesOfOneHit(application, agent)).containsExactly("counters.hits:1|c");
         }
     }
 
@@ -175,8 +181,7 @@ class StatsdApplicationTest {
     @Test
     void startIsIdempotentAndStopFlushes() throws Exception {
         try (StreamLineServer agent = StreamLineServer.tcp(); TestServer server = server(Map.of())) {
-            Map<String, String> env = Map.of("STATSD_HOST", "127.0.0.1", "STATSD_PORT", Integer.toString(agent.port()),
-                    "STATSD_ENABLED", "yes");
+            Map<String, String> env = sendingTo(agent, "STATSD_ENABLED", "yes");
             StatsdApplication application = new StatsdApplication(context(server), env::get);
             StatsdClient first = application.startStatsd();
             assertThat(application.startStatsd()).isSameAs(first);
