@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -65,6 +66,30 @@ class ViewMetricsFilterTest {
         assertThat(agent.awaitStartingWith("view.cpu:"))
                 .endsWith("|ms|#route:/users/{id},method:GET,status:200,outcome:SUCCESS,exception:none,"
                         + "service:shop,environment:prod");
+    }
+
+    @Test
+    void baseNameRenamesEveryRequestMeter() throws Exception {
+        server = app("").initParam("base-name", "http").initParam("statsd.poll-interval", "50ms")
+                .initParam("routes", "/users/{id}").servlet("/*", Servlets.status(200)).start();
+
+        server.get("/users/42");
+
+        assertThat(agent.awaitStartingWith("http.duration:")).contains("|ms|#route:/users/{id},method:GET,status:200,");
+        assertThat(agent.awaitStartingWith("http.cpu:")).contains("|ms|#route:/users/{id},method:GET,status:200,");
+        assertThat(agent.awaitStartingWith("http.active:")).contains("|g|#method:GET,");
+        assertThat(server.linesBeforeEndMarker(agent)).noneMatch(line -> line.startsWith("view."));
+    }
+
+    @Test
+    void baseNameComesFromItsEnvironmentVariableToo() throws Exception {
+        server = app("").environment(Map.of("VIEWMETRICS_BASE_NAME", "web")).servlet("/*", Servlets.status(200))
+                .start();
+
+        server.get("/users/42");
+
+        assertThat(server.linesBeforeEndMarker(agent)).anyMatch(line -> line.startsWith("web.duration:"))
+                .anyMatch(line -> line.startsWith("web.cpu:")).noneMatch(line -> line.startsWith("view."));
     }
 
     @Test
@@ -123,8 +148,8 @@ class ViewMetricsFilterTest {
                 Duration.ofSeconds(10));
         agent.await(line -> line.startsWith("view.duration:") && line.contains("route:NOT_FOUND,method:GET,status:404,"
                 + "outcome:CLIENT_ERROR"), Duration.ofSeconds(10));
-        agent.await(line -> line.startsWith("view.duration:") && line.contains("route:REDIRECTION,method:GET,status:302"),
-                Duration.ofSeconds(10));
+        agent.await(line -> line.startsWith("view.duration:")
+                && line.contains("route:REDIRECTION,method:GET,status:302,outcome:REDIRECTION,"), Duration.ofSeconds(10));
     }
 
     @Test

@@ -35,7 +35,8 @@ import java.util.concurrent.Executor;
  * {@code web.xml} would: a {@link ViewMetricsFilter} with init-params on {@code /*} for REQUEST and ASYNC. What its
  * components read as environment variables is what the test gives ({@link Builder#environment}), none by default:
  * the process environment of the machine running the tests never leaks in. Besides the test's servlets it answers
- * {@value #END_MARKER} with 200, the end marker of {@link #linesBeforeEndMarker}.
+ * {@value #END_MARKER} with 200, the end marker of {@link #linesBeforeEndMarker} (so a test that uses it declares
+ * no template matching that path).
  */
 public final class TestServer implements AutoCloseable {
 
