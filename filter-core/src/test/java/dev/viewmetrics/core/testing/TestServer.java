@@ -97,8 +97,10 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * Requests {@value #END_MARKER} and returns every line {@code agent} received before its {@code duration} line
-     * (since the previous marker), leaving out the marker's own lines. A request answered before it was recorded
-     * before it too: whatever an earlier request should not have sent, it would have sent by then.
+     * (since the previous marker), leaving out the marker's own lines. A request whose response was completed when
+     * its servlet returned was recorded before the client saw it, so before the marker: whatever it should not
+     * have sent, it would have sent by then. A response the container completes earlier (a redirect,
+     * {@code sendError}, a flushed body) can reach the client first: await such a request's own line before this.
      */
     public List<String> linesBeforeEndMarker(UdpReceiver agent) throws IOException, InterruptedException {
         if (get(contextPath + END_MARKER).statusCode() != 200) {
