@@ -39,7 +39,7 @@ class AgentOutageTest {
                 StreamLineServer.await(() -> count(agent.lines(), "view.duration:") >= REQUESTS, WAIT,
                         () -> "expected " + REQUESTS + " duration lines, got " + count(agent.lines(), "view.duration:"));
                 metrics.close();
-                agent.awaitConnectionsEnded(WAIT); // every line sent has been read
+                agent.awaitConnectionsEnded(connector.reconnects() + 1, WAIT); // every line sent has been read
 
                 List<String> lines = agent.lines();
                 assertThat(count(lines, "view.duration:")).isEqualTo(REQUESTS);

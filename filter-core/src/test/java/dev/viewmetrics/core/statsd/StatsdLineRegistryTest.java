@@ -61,7 +61,7 @@ class StatsdLineRegistryTest {
                     new MockClock()).start();
             recordOneOfEach(registry);
             closeInOrder(registry, connector);
-            agent.awaitConnectionsEnded(WAIT); // every line sent has been read
+            agent.awaitConnectionsEnded(connector.reconnects() + 1, WAIT); // every line sent has been read
 
             assertThat(agent.lines()).containsExactlyInAnyOrder(
                     "orders.placed:3|c|#country:IS",
@@ -90,7 +90,7 @@ class StatsdLineRegistryTest {
                     new MockClock()).start();
             recordOneOfEach(registry);
             closeInOrder(registry, connector);
-            agent.awaitConnectionsEnded(WAIT); // every line sent has been read
+            agent.awaitConnectionsEnded(connector.reconnects() + 1, WAIT); // every line sent has been read
 
             assertThat(agent.lines()).containsExactlyInAnyOrder(
                     "orders.placed.IS:3|c",
@@ -178,7 +178,7 @@ class StatsdLineRegistryTest {
             misses.addAndGet(5);
             depth.set(99);
             closeInOrder(registry, connector);
-            agent.awaitConnectionsEnded(WAIT); // every line sent has been read
+            agent.awaitConnectionsEnded(connector.reconnects() + 1, WAIT); // every line sent has been read
 
             started.get(0).join(WAIT.toMillis());
             assertThat(started.get(0).isAlive()).as("poller thread alive %s after close", WAIT).isFalse();
@@ -210,7 +210,7 @@ class StatsdLineRegistryTest {
             registry.close();
             closeInOrder(registry, connector); // closes the registry again: nothing more is sent
             assertThat(registry.isClosed()).isTrue();
-            agent.awaitConnectionsEnded(WAIT); // every line sent has been read
+            agent.awaitConnectionsEnded(connector.reconnects() + 1, WAIT); // every line sent has been read
 
             assertThat(agent.lines()).containsExactly("end.marker:1|c", "queue.depth:12|g");
         }
@@ -264,7 +264,7 @@ class StatsdLineRegistryTest {
             }
             assertThat(failure.get()).isNull();
             closeInOrder(registry, connector);
-            agent.awaitConnectionsEnded(WAIT); // every line sent has been read
+            agent.awaitConnectionsEnded(connector.reconnects() + 1, WAIT); // every line sent has been read
 
             int[] seen = new int[total];
             for (String line : agent.lines()) {
@@ -312,7 +312,7 @@ class StatsdLineRegistryTest {
             assertThat(registry.errors()).isEqualTo(2);
 
             closeInOrder(registry, connector);
-            agent.awaitConnectionsEnded(WAIT); // every line sent has been read
+            agent.awaitConnectionsEnded(connector.reconnects() + 1, WAIT); // every line sent has been read
             assertThat(registry.errors()).isEqualTo(3);
             assertThat(agent.lines()).containsExactlyInAnyOrder("fine:1|c", "fine.gauge:4|g");
         }
@@ -339,7 +339,7 @@ class StatsdLineRegistryTest {
             assertThat(percentiles).hasSize(1);
             assertThat(percentiles[0].value(TimeUnit.MILLISECONDS)).isBetween(45.0, 55.0);
             closeInOrder(registry, connector);
-            agent.awaitConnectionsEnded(WAIT); // every line sent has been read
+            agent.awaitConnectionsEnded(connector.reconnects() + 1, WAIT); // every line sent has been read
 
             assertThat(agent.lines()).filteredOn(line -> line.startsWith("checkout.percentile:"))
                     .singleElement().asString().matches("checkout\\.percentile:[0-9.]+\\|g\\|#phi:0\\.5");
