@@ -1,5 +1,7 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.testing.StreamLineServer;
+
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -45,6 +47,15 @@ final class ConnectorTestSupport {
             lines.add(prefix + "." + i + ":1|c");
         }
         return lines;
+    }
+
+    /**
+     * Waits until the connector counted {@code count} lines as sent and nothing as waiting: it counts a batch once
+     * its write returned, which can be after the agent read it.
+     */
+    static void awaitSent(StatsdConnector connector, long count) {
+        StreamLineServer.await(() -> connector.sent() >= count && connector.queued() == 0, Duration.ofSeconds(10),
+                () -> "sent " + connector.sent() + " of " + count + ", " + connector.queued() + " waiting");
     }
 
     static void offerAll(StatsdConnector connector, List<String> lines) {

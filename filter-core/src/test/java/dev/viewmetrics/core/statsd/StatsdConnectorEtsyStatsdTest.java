@@ -41,6 +41,7 @@ class StatsdConnectorEtsyStatsdTest {
             assertThat(statsd.timer("viewmetrics.it.latency")).containsExactlyElementsOf(range(0, n));
             assertThat(statsd.counter("statsd.metrics_received")).isEqualTo(2 * n);
             assertThat(statsd.counter("statsd.bad_lines_seen")).isZero();
+            ConnectorTestSupport.awaitSent(connector, 2 * n);
             assertThat(connector.sent()).isEqualTo(2 * n);
         }
     }

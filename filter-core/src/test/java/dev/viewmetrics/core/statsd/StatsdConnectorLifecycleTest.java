@@ -100,6 +100,7 @@ class StatsdConnectorLifecycleTest {
             server.closeConnections();
             offerAll(connector, numbered("self.again", 0, 1));
             server.awaitLines(51, WAIT);
+            ConnectorTestSupport.awaitSent(connector, 51);
 
             assertThat(registry.get("viewmetrics.statsd.sent").functionCounter().count()).isEqualTo(51);
             assertThat(registry.get("viewmetrics.statsd.queued").gauge().value()).isZero();

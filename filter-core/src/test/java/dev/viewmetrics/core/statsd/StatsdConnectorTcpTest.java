@@ -67,6 +67,7 @@ class StatsdConnectorTcpTest {
             assertThat(received).isEqualTo(numbered("seq", 0, produced.get()));
             assertThat(servers.get(0).lineCount()).as("lines sent before the restart").isPositive();
             assertThat(connector.reconnects()).isPositive();
+            ConnectorTestSupport.awaitSent(connector, produced.get());
             assertThat(connector.sent()).isEqualTo(produced.get());
             assertThat(connector.dropped("queue_full") + connector.dropped("send_error") + connector.dropped("closed"))
                     .isZero();
