@@ -33,11 +33,14 @@ final class ConnectorTestSupport {
         }
     }
 
-    /** Settings for a test agent on 127.0.0.1 with a fast back-off and a short close timeout. */
+    /**
+     * Settings for a test agent on 127.0.0.1 with a fast back-off and a close timeout long enough for any flush
+     * the tests make on a busy machine (tests of the timeout set their own).
+     */
     static ConnectorSettings.Builder loopback(ConnectorSettings.Protocol protocol, int port) {
         return ConnectorSettings.builder("127.0.0.1").protocol(protocol).port(port)
                 .reconnectMin(Duration.ofMillis(20)).reconnectMax(Duration.ofMillis(200))
-                .closeTimeout(Duration.ofSeconds(5));
+                .closeTimeout(Duration.ofSeconds(60));
     }
 
     /** {@code prefix.0:1|c} … {@code prefix.(count-1):1|c}. */

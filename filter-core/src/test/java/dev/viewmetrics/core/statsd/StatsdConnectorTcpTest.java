@@ -104,6 +104,7 @@ class StatsdConnectorTcpTest {
      * as sent); the rest goes to the next connection starting with a whole line, nothing twice.
      */
     @Test
+    @Timeout(180)
     void aWriteCutShortByTheAgentGoesOnWithWholeLinesOnTheNextConnection() throws Exception {
         try (ServerSocket server = new ServerSocket()) {
             server.setReceiveBufferSize(4096);
@@ -136,7 +137,7 @@ class StatsdConnectorTcpTest {
                 }, "test-second-connection");
                 reader.start();
                 connector.close(); // flushes the rest, then hangs up
-                reader.join(10_000);
+                reader.join(Duration.ofMinutes(2).toMillis());
             }
 
             assertThat(firstLines).containsExactlyElementsOf(lines.subList(0, firstLines.size()));
