@@ -1,5 +1,6 @@
 package dev.viewmetrics.core;
 
+import dev.viewmetrics.core.config.ContextEnvironment;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -18,10 +19,11 @@ import java.util.Collections;
 /**
  * The servlet filter that measures every request (wall time, CPU time, allocated bytes) under its route template.
  * Declare it in {@code web.xml} with {@code <init-param>}s only (keys of the configuration table, environment
- * variables as fallback), or create it from a {@link ViewMetrics} in code. Map it to {@code /*} for the
- * {@code REQUEST} and {@code ASYNC} dispatcher types with {@code async-supported} true. A {@code web.xml} filter records into the
- * registry found in the servlet context attribute {@link ViewMetrics#REGISTRY_ATTRIBUTE}, if the application put
- * one there; every filter publishes its {@link ViewMetrics} as {@link ViewMetrics#CONTEXT_ATTRIBUTE}.
+ * variables as fallback, see {@link ContextEnvironment}), or create it from a {@link ViewMetrics} in code. Map it to
+ * {@code /*} for the {@code REQUEST} and {@code ASYNC} dispatcher types with {@code async-supported} true. A
+ * {@code web.xml} filter records into the registry found in the servlet context attribute
+ * {@link ViewMetrics#REGISTRY_ATTRIBUTE}, if the application put one there; every filter publishes its
+ * {@link ViewMetrics} as {@link ViewMetrics#CONTEXT_ATTRIBUTE}.
  */
 public final class ViewMetricsFilter implements Filter {
 
@@ -43,7 +45,7 @@ public final class ViewMetricsFilter implements Filter {
         ServletContext context = config.getServletContext();
         if (metrics == null) {
             try {
-                ViewMetrics.Builder builder = ViewMetrics.builder();
+                ViewMetrics.Builder builder = ViewMetrics.builder().environmentVariables(ContextEnvironment.of(context));
                 for (String name : Collections.list(config.getInitParameterNames())) {
                     builder.set(name, config.getInitParameter(name));
                 }

@@ -70,14 +70,12 @@ class AllocationTest {
 
     @Test
     void aTrivialRequestReportsLittle() throws Exception {
-        server = app("datadog").servlet("/hello", Servlets.status(200)).servlet("/end", Servlets.status(200)).start();
+        server = app("datadog").servlet("/hello", Servlets.status(200)).start();
 
         for (int i = 0; i < 3; i++) {
             server.get("/hello");
         }
-        awaitEndMarker(server);
-
-        List<String> lines = agent.received(Duration.ZERO).stream()
+        List<String> lines = server.linesBeforeEndMarker(agent).stream()
                 .filter(l -> l.startsWith("view.allocated:") && l.contains("route:/hello,")).toList();
         assertThat(lines).hasSize(3);
         assertThat(bytes(lines.get(2))).as("the third request, classes loaded").isLessThan(256 * 1024);
@@ -101,26 +99,24 @@ class AllocationTest {
                     resp.getWriter().write("done " + Servlets.size(second));
                 }
             }
-        }).servlet("/end", Servlets.status(200)).start();
+        }).start();
 
         assertThat(server.get("/report").body()).isEqualTo("done 4194304");
 
         long allocated = bytes(agent.await(l -> l.startsWith("view.allocated:"), WAIT));
         assertThat(allocated).as("two dispatches of 4 MiB each").isCloseTo(8 * MIB, within(8 * MIB / 10));
-        awaitEndMarker(server);
-        assertThat(agent.received(Duration.ZERO)).filteredOn(l -> l.startsWith("view.allocated:")
+        assertThat(server.linesBeforeEndMarker(agent)).filteredOn(l -> l.startsWith("view.allocated:")
                 && l.contains("route:/report,")).hasSize(1);
     }
 
     @Test
     void allocationFalseSendsNoAllocatedLine() throws Exception {
         server = app("datadog").initParam("allocation", "false").initParam("routes", "/alloc/{kib}")
-                .servlet("/alloc/*", Servlets.allocating()).servlet("/end", Servlets.status(200)).start();
+                .servlet("/alloc/*", Servlets.allocating()).start();
 
         server.get("/alloc/1024");
-        awaitEndMarker(server);
 
-        List<String> lines = agent.received(Duration.ZERO);
+        List<String> lines = server.linesBeforeEndMarker(agent);
         assertThat(lines).anyMatch(l -> l.startsWith("view.duration:") && l.contains("route:/alloc/{kib},"));
         assertThat(lines).noneMatch(l -> l.contains("allocated"));
     }
@@ -220,12 +216,6 @@ class AllocationTest {
             threads.setThreadAllocatedMemoryEnabled(true);
             log.removeHandler(capture);
         }
-    }
-
-    /** Requests {@code /end} and waits for its last line: every line of the requests before it has arrived. */
-    private void awaitEndMarker(TestServer app) throws Exception {
-        app.get("/end");
-        agent.await(l -> l.startsWith("view.cpu:") && l.contains("route:/end,"), WAIT);
     }
 
     static long bytes(String line) {

@@ -1,5 +1,7 @@
 package dev.viewmetrics.core;
 
+import dev.viewmetrics.core.testing.EtsyStatsd;
+import dev.viewmetrics.core.testing.StreamLineServer;
 import dev.viewmetrics.core.testing.UdpReceiver;
 import dev.viewmetrics.core.statsd.StatsdLineRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -47,6 +49,52 @@ class StatsDTest {
             statsd.increment("orders.placed", "country", "IS");
 
             assertThat(agent.awaitStartingWith("shop.prod.")).isEqualTo("shop.prod.orders.placed.IS:1|c");
+        }
+    }
+
+    /** Agents add counter lines up: the real etsy statsd ends with 3 - 1, under the prefix given. */
+    @Test
+    void decrementAndThePrefixReachARealAgent() throws Exception {
+        try (EtsyStatsd agent = EtsyStatsd.start(EtsyStatsd.Server.UDP)) {
+            try (StatsD statsd = StatsD.builder().host("127.0.0.1").port(agent.port()).flavor("etsy").prefix("billing")
+                    .service("shop").environment("prod").environmentVariables(key -> null).build()) {
+                for (int i = 0; i < 3; i++) {
+                    statsd.increment("stock", "sku", "A1");
+                }
+                statsd.decrement("stock", "sku", "A1");
+                statsd.count("stock", -2, "sku", "B2");
+            } // close flushes
+
+            StreamLineServer.await(() -> agent.counter("billing.stock.A1") == 2 && agent.counter("billing.stock.B2") == -2,
+                    Duration.ofSeconds(10), () -> "counters: " + agent.counters());
+            assertThat(agent.counters()).as("the prefix replaces {service}.{environment}")
+                    .noneSatisfy((name, value) -> assertThat(name).startsWith("shop."));
+            assertThat(agent.counter("statsd.bad_lines_seen")).isZero();
+        }
+    }
+
+    @Test
+    void decrementAndThePrefixOnTaggedFlavorsAreSentAsTheyAre() throws Exception {
+        try (UdpReceiver agent = new UdpReceiver();
+                StatsD statsd = StatsD.builder().host("127.0.0.1").port(agent.port()).prefix("billing")
+                        .service("shop").environmentVariables(key -> null).build()) {
+            statsd.decrement("stock", "sku", "A1");
+            statsd.increment("orders.placed");
+
+            assertThat(agent.awaitStartingWith("billing.stock:")).isEqualTo("billing.stock:-1|c|#sku:A1,service:shop");
+            assertThat(agent.awaitStartingWith("billing.orders.placed:"))
+                    .isEqualTo("billing.orders.placed:1|c|#service:shop");
+        }
+    }
+
+    @Test
+    void thePrefixComesFromItsEnvironmentVariableToo() throws Exception {
+        try (UdpReceiver agent = new UdpReceiver();
+                StatsD statsd = StatsD.builder().environmentVariables(Map.of("STATSD_HOST", "127.0.0.1",
+                        "STATSD_PORT", Integer.toString(agent.port()), "STATSD_PREFIX", "edge")::get).build()) {
+            statsd.increment("hits");
+
+            assertThat(agent.awaitStartingWith("edge.")).isEqualTo("edge.hits:1|c");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.viewmetrics.sample;
 
+import dev.viewmetrics.core.testing.ChildJvm;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,16 +32,13 @@ final class SampleProcess implements AutoCloseable {
         this.base = base;
     }
 
-    /** Runs {@code java -jar sample-app.jar args} with {@code env} added to a clean environment. */
+    /** Runs {@code java -jar sample-app.jar args} with {@code env} and nothing else of this machine's environment. */
     static SampleProcess start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("sample-app", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = ChildJvm.builder(command, env).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("STATSD_") || key.equals("PORT")
-                || key.equals("SERVICE") || key.equals("ENVIRONMENT") || key.startsWith("DD_"));
-        builder.environment().putAll(env);
         String port = env.getOrDefault("PORT", "0");
         return new SampleProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,15 @@ final class SpringSettings {
     private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d{1,9})]");
 
     private SpringSettings() {
+    }
+
+    /**
+     * Environment variables ({@code STATSD_HOST}, {@code SERVICE}, …) as {@code environment} has them: its
+     * system-environment property source holds the process environment, so whoever builds the environment decides
+     * what viewmetrics sees (a test replaces that source; any source naming the variable wins as usual).
+     */
+    static Function<String, String> environmentVariables(Environment environment) {
+        return environment::getProperty;
     }
 
     /** The keys (without the prefix) set in {@code environment}, with their values. */

@@ -28,7 +28,8 @@ import java.util.Map;
 class ViewMetricsConfiguration implements WebMvcConfigurer {
 
     /**
-     * viewmetrics configured from {@code viewmetrics.*} properties, then by the application's
+     * viewmetrics configured from {@code viewmetrics.*} properties, with environment variables ({@code STATSD_HOST},
+     * {@code SERVICE}, …) read through the same {@link Environment}, then by the application's
      * {@link ViewMetricsCustomizer}s. It records into the application's {@code MeterRegistry} unless
      * {@code viewmetrics.statsd.host} asks for viewmetrics' own StatsD client.
      */
@@ -36,7 +37,8 @@ class ViewMetricsConfiguration implements WebMvcConfigurer {
     ViewMetrics viewMetrics(Environment environment, ObjectProvider<MeterRegistry> registries,
             ObjectProvider<ViewMetricsCustomizer> customizers) {
         Map<String, String> settings = SpringSettings.read(environment);
-        ViewMetrics.Builder builder = ViewMetrics.builder();
+        ViewMetrics.Builder builder = ViewMetrics.builder()
+                .environmentVariables(SpringSettings.environmentVariables(environment));
         settings.forEach(builder::set);
         if (!settings.containsKey(SpringSettings.STATSD_HOST)) {
             MeterRegistry registry = registries.getIfUnique();

@@ -3,6 +3,7 @@ package dev.viewmetrics.spring;
 import dev.viewmetrics.core.ViewMetrics;
 import dev.viewmetrics.spring.shop.MetricsConfig;
 import dev.viewmetrics.spring.shop.WebConfig;
+import dev.viewmetrics.spring.testing.IsolatedEnvironment;
 import dev.viewmetrics.spring.testing.UdpAgent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,7 +17,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +35,15 @@ class EnableViewMetricsTest {
     }
 
     private static AnnotationConfigWebApplicationContext context(Map<String, Object> properties, Class<?>... configs) {
+        return context(properties, Map.of(), configs);
+    }
+
+    /** A context with these properties and exactly these environment variables. */
+    private static AnnotationConfigWebApplicationContext context(Map<String, Object> properties,
+            Map<String, Object> variables, Class<?>... configs) {
         AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
         context.setServletContext(new MockServletContext());
+        IsolatedEnvironment.apply(context.getEnvironment(), variables);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
         context.register(configs);
         context.refresh();
@@ -89,12 +96,36 @@ class EnableViewMetricsTest {
                      "viewmetrics.statsd.host", "127.0.0.1", "viewmetrics.statsd.port", agent.port(),
                      "viewmetrics.service", "shop", "viewmetrics.version", "1.4.2"),
                      MetricsConfig.class, WebConfig.class)) {
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                    .addFilters(context.getBean(ViewMetricsSpring.FILTER_BEAN_NAME, Filter.class)).build();
+            mvc.perform(get("/orders/o-56"));
+
+            assertThat(agent.linesBeforeEndMarker(() -> mvc.perform(get(UdpAgent.END_MARKER))))
+                    .filteredOn(line -> line.startsWith("view.duration:")).singleElement().asString()
+                    .contains("#route:/orders/{orderId},").endsWith(",service:shop,version:1.4.2");
+        }
+    }
+
+    /**
+     * Environment variables come through Spring's {@code Environment}, whose system-environment source has them:
+     * without an application registry, {@code STATSD_HOST} sends to the agent.
+     */
+    @Test
+    void environmentVariablesAreReadThroughSpringsEnvironment() throws Exception {
+        try (UdpAgent agent = new UdpAgent();
+             AnnotationConfigWebApplicationContext context = context(Map.of("viewmetrics.service", "from-property"),
+                     Map.of("STATSD_HOST", "127.0.0.1", "STATSD_PORT", Integer.toString(agent.port()),
+                             "SERVICE", "from-variable", "DD_ENV", "staging"),
+                     MetricsConfig.class, WebConfig.class)) {
+            ViewMetrics metrics = context.getBean(ViewMetrics.class);
+            assertThat(metrics.statsd().hasAgent()).as("STATSD_HOST reached viewmetrics").isTrue();
             MockMvcBuilders.webAppContextSetup(context)
                     .addFilters(context.getBean(ViewMetricsSpring.FILTER_BEAN_NAME, Filter.class)).build()
-                    .perform(get("/orders/o-56"));
+                    .perform(get("/orders/o-57"));
 
-            assertThat(agent.duration("/orders/{orderId}")).endsWith(",service:shop,version:1.4.2");
-            assertThat(agent.all(line -> line.startsWith("view.duration:"), Duration.ofMillis(100))).hasSize(1);
+            assertThat(agent.duration("/orders/{orderId}"))
+                    .as("a property wins over a variable; DD_ENV stands for ENVIRONMENT")
+                    .endsWith(",service:from-property,environment:staging");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.viewmetrics.spring;
 import dev.viewmetrics.spring.shop.MetricsConfig;
 import dev.viewmetrics.spring.shop.ShopInitializer;
 import dev.viewmetrics.spring.shop.WebConfig;
+import dev.viewmetrics.spring.testing.IsolatedEnvironment;
 import dev.viewmetrics.spring.testing.UdpAgent;
 import dev.viewmetrics.spring.testing.WebServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +41,7 @@ class HandlerTagTest {
     void handlerTagNamesTheControllerMethod() throws Exception {
         try (AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext()) {
             context.setServletContext(new MockServletContext());
+            IsolatedEnvironment.apply(context.getEnvironment(), Map.of());
             context.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("test", Map.of("viewmetrics.handler-tag", "true")));
             context.register(ApplicationRegistry.class, MetricsConfig.class, WebConfig.class);

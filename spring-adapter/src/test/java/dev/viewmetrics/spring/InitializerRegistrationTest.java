@@ -3,6 +3,7 @@ package dev.viewmetrics.spring;
 import dev.viewmetrics.spring.shop.GateFilter;
 import dev.viewmetrics.spring.shop.MetricsConfig;
 import dev.viewmetrics.spring.shop.WebConfig;
+import dev.viewmetrics.spring.testing.IsolatedEnvironment;
 import dev.viewmetrics.spring.testing.UdpAgent;
 import dev.viewmetrics.spring.testing.WebServer;
 import jakarta.servlet.FilterRegistration;
@@ -36,6 +37,7 @@ class InitializerRegistrationTest {
         server = WebServer.start("", (classes, servletContext) -> {
             AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
             context.register(MetricsConfig.class, WebConfig.class);
+            IsolatedEnvironment.apply(context.getEnvironment(), Map.of());
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", Map.of(
                     "viewmetrics.statsd.host", "127.0.0.1", "viewmetrics.statsd.port", agent.port())));
             ServletRegistration.Dynamic dispatcher =

@@ -5,6 +5,7 @@ import dev.viewmetrics.spring.shop.GateFilter;
 import dev.viewmetrics.spring.shop.MetricsConfig;
 import dev.viewmetrics.spring.shop.PaymentController;
 import dev.viewmetrics.spring.shop.WebConfig;
+import dev.viewmetrics.spring.testing.IsolatedEnvironment;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,6 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -47,6 +50,7 @@ class MockMvcReportingTest {
     void start() {
         context = new AnnotationConfigWebApplicationContext();
         context.setServletContext(new MockServletContext());
+        IsolatedEnvironment.apply(context.getEnvironment(), Map.of());
         context.register(ApplicationRegistry.class, MetricsConfig.class, WebConfig.class);
         context.refresh();
         registry = context.getBean(MeterRegistry.class);

@@ -3,10 +3,12 @@ package dev.viewmetrics.spring;
 import dev.viewmetrics.spring.bootapp.AsyncDispatchCpu;
 import dev.viewmetrics.spring.bootapp.BootShopApplication;
 import dev.viewmetrics.spring.bootapp.InvoiceController;
+import dev.viewmetrics.spring.testing.IsolatedEnvironment;
 import dev.viewmetrics.spring.testing.Lines;
 import dev.viewmetrics.spring.testing.UdpAgent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.SpringApplication;
@@ -35,11 +37,19 @@ class SpringBootApplicationTest {
     @BeforeAll
     void start() throws Exception {
         agent = new UdpAgent();
-        application = new SpringApplication(BootShopApplication.class).run(
+        SpringApplication boot = new SpringApplication(BootShopApplication.class);
+        boot.addInitializers(new IsolatedEnvironment());
+        application = boot.run(
                 "--server.address=127.0.0.1", "--server.port=0", "--spring.main.banner-mode=off",
                 "--viewmetrics.statsd.host=127.0.0.1", "--viewmetrics.statsd.port=" + agent.port(),
                 "--viewmetrics.service=billing", "--viewmetrics.environment=boot");
         base = URI.create("http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** Lines of earlier tests (the agent is shared) are forgotten: each test sees only what its requests sent. */
+    @BeforeEach
+    void forgetEarlierLines() throws Exception {
+        agent.startAfterEndMarker(() -> get(UdpAgent.END_MARKER));
     }
 
     @AfterAll
@@ -59,8 +69,9 @@ class SpringBootApplicationTest {
 
         assertThat(Lines.tags(agent.duration("/invoices/{invoiceId}"))).isEqualTo("route:/invoices/{invoiceId},"
                 + "method:GET,status:200,outcome:SUCCESS,exception:none,service:billing,environment:boot");
-        assertThat(agent.all(line -> line.startsWith("view.duration:") && line.contains("#route:/invoices/{invoiceId},"),
-                Duration.ofMillis(300))).as("one filter registration, one line").hasSize(1);
+        assertThat(agent.linesBeforeEndMarker(() -> get(UdpAgent.END_MARKER)))
+                .filteredOn(line -> line.startsWith("view.duration:") && line.contains("#route:/invoices/{invoiceId},"))
+                .as("one filter registration, one line").hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.viewmetrics.spring;
 
+import dev.viewmetrics.spring.testing.IsolatedEnvironment;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How {@code viewmetrics.*} settings are read from a Spring {@code Environment}. */
 class SpringSettingsTest {
 
-    private final StandardEnvironment environment = new StandardEnvironment();
+    private final StandardEnvironment environment = IsolatedEnvironment.apply(new StandardEnvironment(), Map.of());
 
     private void add(String name, Map<String, Object> properties) {
         environment.getPropertySources().addFirst(new MapPropertySource(name, properties));

@@ -3,6 +3,7 @@ package dev.viewmetrics.spring;
 import dev.viewmetrics.core.ViewMetricsContext;
 import dev.viewmetrics.spring.shop.MetricsConfig;
 import dev.viewmetrics.spring.shop.PaymentController;
+import dev.viewmetrics.spring.testing.IsolatedEnvironment;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,6 +41,7 @@ class WithoutEnableWebMvcTest {
     void start() {
         context = new AnnotationConfigWebApplicationContext();
         context.setServletContext(new MockServletContext());
+        IsolatedEnvironment.apply(context.getEnvironment(), Map.of());
         context.register(BareMvc.class);
         context.refresh();
         mvc = MockMvcBuilders.webAppContextSetup(context)

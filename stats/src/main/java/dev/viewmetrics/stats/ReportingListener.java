@@ -1,5 +1,6 @@
 package dev.viewmetrics.stats;
 
+import dev.viewmetrics.core.config.ContextEnvironment;
 import dev.viewmetrics.core.config.Settings;
 import dev.viewmetrics.core.config.SettingsBuilder;
 import jakarta.servlet.ServletContext;
@@ -29,7 +30,7 @@ public final class ReportingListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        Settings settings = Settings.of(context::getInitParameter, System::getenv);
+        Settings settings = Settings.of(context::getInitParameter, ContextEnvironment.of(context));
         RegistrySource registry = RegistrySource.of(context,
                 settings.get(RegistrySource.KEY, StatsServlet.REGISTRY_ATTRIBUTE));
         boolean json = settings.getBoolean(ReportSettings.REPORT_JSON, false);
@@ -68,6 +69,7 @@ public final class ReportingListener implements ServletContextListener {
 
     /** Hands every context-param to {@code builder}, as explicit settings (the environment stays the fallback). */
     private static <B extends SettingsBuilder<B>> B withContextParams(B builder, ServletContext context) {
+        builder.environmentVariables(ContextEnvironment.of(context));
         for (String name : Collections.list(context.getInitParameterNames())) {
             builder.set(name, context.getInitParameter(name));
         }

@@ -1,5 +1,6 @@
 package dev.viewmetrics.stats;
 
+import dev.viewmetrics.core.config.ContextEnvironment;
 import dev.viewmetrics.core.config.Settings;
 import dev.viewmetrics.stats.history.History;
 import dev.viewmetrics.stats.history.Series;
@@ -84,7 +85,7 @@ public final class StatsServlet extends HttpServlet {
 
     @Override
     public void init() throws ServletException {
-        Settings settings = Settings.of(this::parameter, System::getenv);
+        Settings settings = Settings.of(this::parameter, ContextEnvironment.of(getServletContext()));
         Duration minute;
         try {
             allowList = AllowList.parse(settings.get(AllowList.KEY, AllowList.LOOPBACK));

@@ -1,5 +1,7 @@
 package dev.viewmetrics.stats;
 
+import dev.viewmetrics.core.testing.ChildJvm;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viewmetrics.core.testing.Servlets;

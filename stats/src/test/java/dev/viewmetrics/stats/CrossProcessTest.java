@@ -1,5 +1,6 @@
 package dev.viewmetrics.stats;
 
+import dev.viewmetrics.core.testing.ChildJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,14 +45,21 @@ class CrossProcessTest {
         StatsMapping mapping = StatsMapping.open(statsFile);
         assertThat(mapping.pid()).isEqualTo(child.pid());
         double before = jobsDone(mapping.read());
-        Thread.sleep(300);
-        double after = jobsDone(mapping.read());
-        assertThat(after).as("jobs.done seen moving in the other process").isGreaterThan(before);
+        double after = before;
+        for (long deadline = System.nanoTime() + 30_000_000_000L; after <= before; after = jobsDone(mapping.read())) {
+            assertThat(System.nanoTime() - deadline).as("jobs.done seen moving in the other process within 30 s")
+                    .isNegative();
+            Thread.sleep(10);
+        }
         StatsRecord timer = record(mapping.read(), "jobs.time");
         assertThat(timer.kind()).isEqualTo(MeterKind.TIMER);
         assertThat(timer.value(MmapLayout.TOTAL) / timer.value(MmapLayout.COUNT)).isCloseTo(5.0,
                 org.assertj.core.data.Offset.offset(0.001));
 
+        for (long deadline = System.nanoTime() + 30_000_000_000L; jsonJobsDone(jsonFile) <= 0; ) {
+            assertThat(System.nanoTime() - deadline).as("a JSON report with jobs done within 30 s").isNegative();
+            Thread.sleep(10);
+        }
         child.destroyForcibly(); // kill -9: no shutdown hook, no final report
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
@@ -89,6 +97,19 @@ class CrossProcessTest {
             Thread.sleep(20);
         }
         throw new AssertionError("the child never got ready: " + Files.readString(out.resolveSibling("child.out.err")));
+    }
+
+    /** The count of jobs.done in the last JSON report, 0 before the first one. */
+    private static double jsonJobsDone(Path jsonFile) throws Exception {
+        if (!Files.exists(jsonFile)) {
+            return 0;
+        }
+        for (JsonNode meter : JSON.readTree(Files.readString(jsonFile)).get("meters")) {
+            if (meter.get("name").asText().equals("jobs.done")) {
+                return meter.get("count").asDouble();
+            }
+        }
+        return 0;
     }
 
     private static double jobsDone(StatsMapping.Snapshot snapshot) {

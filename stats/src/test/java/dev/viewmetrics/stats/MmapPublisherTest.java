@@ -8,7 +8,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,32 +46,62 @@ class MmapPublisherTest {
         }
     }
 
+    /**
+     * The publisher's thread copies changes without being asked, and stamps {@code updated} when it has: the
+     * round that shows them finished after they were made, so its stamp is not earlier (the clock is first seen
+     * to move past the file's creation, so that the stamp tells the two apart).
+     */
     @Test
     void valuesFollowTheRegistryEveryIntervalOnTheNamedThread() throws Exception {
         Counter jobs = registry.counter("jobs.done");
+        Set<Thread> before = NamedThreads.named("viewmetrics-mmap-publisher");
         try (MmapPublisher publisher = MmapPublisher.builder(registry).directory(dir)
                 .interval(Duration.ofMillis(20)).start()) {
             StatsMapping mapping = StatsMapping.open(publisher.file());
-            assertThat(JsonFileReporterTest.threadNamed("viewmetrics-mmap-publisher")).isTrue();
+            assertThat(NamedThreads.startedSince(before, "viewmetrics-mmap-publisher")).hasSize(1);
+            Instant created = mapping.created();
+            awaitTrue(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(created),
+                    "the clock to move past " + created);
 
+            Instant changed = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as precise as the stamp
             jobs.increment(5);
             registry.counter("jobs.failed").increment();
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (mapping.read().records().size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitTrue(() -> {
+                StatsMapping.Snapshot shown = mapping.read();
+                return shown.records().size() == 2 && record(shown, "jobs.done").value(MmapLayout.COUNT) == 5
+                        && !shown.updated().isBefore(changed);
+            }, "a round that copied the changes made at " + changed);
 
             StatsMapping.Snapshot snapshot = mapping.read();
             assertThat(record(snapshot, "jobs.done").value(MmapLayout.COUNT)).isEqualTo(5);
             assertThat(record(snapshot, "jobs.failed").value(MmapLayout.COUNT)).isEqualTo(1);
-            assertThat(snapshot.updated()).isAfter(mapping.created().minusMillis(1));
+            assertThat(snapshot.updated()).isAfter(created).isAfterOrEqualTo(changed).isBeforeOrEqualTo(Instant.now());
+        }
+    }
+
+    @Test
+    void publishStampsUpdatedWithTheTimeItFinished() throws Exception {
+        try (MmapPublisher publisher = MmapPublisher.builder(registry).directory(dir).interval(Duration.ofHours(1))
+                .start()) {
+            StatsMapping mapping = StatsMapping.open(publisher.file());
+            Instant created = mapping.created();
+            awaitTrue(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(created),
+                    "the clock to move past " + created);
+
+            Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            publisher.publish();
+            Instant after = Instant.now();
+
+            assertThat(mapping.read().updated()).isAfter(created).isBetween(before, after);
         }
     }
 
     @Test
     void closePublishesTheLastValuesMarksTheFileAndKeepsIt() throws Exception {
         Counter jobs = registry.counter("jobs.done");
+        Set<Thread> before = NamedThreads.named("viewmetrics-mmap-publisher");
         MmapPublisher publisher = MmapPublisher.builder(registry).directory(dir).interval(Duration.ofHours(1)).start();
+        Set<Thread> started = NamedThreads.startedSince(before, "viewmetrics-mmap-publisher");
         jobs.increment(9);
 
         publisher.close();
@@ -77,7 +110,7 @@ class MmapPublisherTest {
         StatsMapping.Snapshot snapshot = StatsMapping.open(publisher.file()).read();
         assertThat(snapshot.closed()).isTrue();
         assertThat(record(snapshot, "jobs.done").value(MmapLayout.COUNT)).isEqualTo(9);
-        assertThat(JsonFileReporterTest.threadNamed("viewmetrics-mmap-publisher")).isFalse();
+        NamedThreads.assertEnded(started);
     }
 
     @Test
@@ -113,6 +146,23 @@ class MmapPublisherTest {
     void invalidIntervalFailsNamingTheKey() {
         assertThatThrownBy(() -> MmapPublisher.builder(registry).set("stats.mmap-interval", "-1s").build())
                 .hasMessageContaining("'stats.mmap-interval'");
+    }
+
+    /** Polls {@code condition} every 10 ms for up to 10 s. */
+    private static void awaitTrue(Check condition, String what) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.holds()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("timed out after 10 s waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** A condition that may read a file. */
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
     }
 
     private static StatsRecord record(StatsMapping.Snapshot snapshot, String name) {

@@ -1,18 +1,14 @@
 package dev.viewmetrics.stats;
 
+import dev.viewmetrics.core.testing.ChildJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viewmetrics.core.ViewMetrics;
 import dev.viewmetrics.core.ViewMetricsFilter;
+import dev.viewmetrics.core.config.ContextEnvironment;
 import dev.viewmetrics.core.testing.HelloServlet;
 import dev.viewmetrics.core.testing.LoopbackServer;
 import dev.viewmetrics.core.testing.ReadmeExamples;
-import dev.viewmetrics.core.testing.Servlets;
-import dev.viewmetrics.core.testing.TestServer;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -32,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -61,6 +58,7 @@ class ReportReadmeTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ViewMetrics metrics = ViewMetrics.builder().registry(registry).environmentVariables(n -> null).build();
         ServletContextHandler context = new ServletContextHandler("/");
+        context.setAttribute(ContextEnvironment.ATTRIBUTE, Map.of());
         context.addEventListener(new ServletContextListener() {
             @Override
             public void contextInitialized(ServletContextEvent event) {
@@ -96,19 +94,13 @@ class ReportReadmeTest {
 
     @Test
     void percentilesExampleFillsTheP95Column() throws Exception {
-        assertThat(javaExample("stats-percentiles")).isEqualTo(readmeBlock("stats-percentiles"));
-        ViewMetrics metrics = percentilesExample();
-        try (TestServer server = TestServer.builder("").filter(metrics.filter())
-                .servlet("/users/*", Servlets.status(200)).servlet("/stats", new StatsServlet(metrics.registry()))
-                .start()) {
-            server.get("/users/42");
-            JsonNode meter = JSON.readTree(server.get("/stats?format=json&query=route:/users/*").body())
-                    .get("meters").get(0);
-            assertThat(meter.get("p95").asDouble()).isPositive();
-            assertThat(meter.get("cpu").get("p99").isNull()).isFalse();
-        } finally {
-            metrics.close();
-        }
+        assertThat(runnerExample("stats-percentiles")).isEqualTo(readmeBlock("stats-percentiles"));
+        ChildJvm.Result result = runExample("percentiles");
+
+        JsonNode meter = JSON.readTree(result.out()).get("meters").get(0);
+        assertThat(meter.get("tags").get("route").asText()).isEqualTo("/users/{id}");
+        assertThat(meter.get("p95").asDouble()).isPositive();
+        assertThat(meter.get("cpu").get("p99").isNull()).isFalse();
     }
 
     @Test
@@ -140,25 +132,22 @@ class ReportReadmeTest {
         }
     }
 
+    /** The stats file goes to {@code java.io.tmpdir} by default: the example's JVM has one of the test's. */
     @Test
     void reportersInCodeLeaveAFinalReportAndAClosedStatsFile() throws Exception {
-        assertThat(javaExample("reporters")).isEqualTo(readmeBlock("reporters"));
-        ViewMetrics metrics = ViewMetrics.builder().registry(new SimpleMeterRegistry())
-                .environmentVariables(n -> null).build();
-        metrics.statsd().increment("orders.placed");
-        Path stats = TMP.resolve("shop-" + PID + ".vmstats");
-        try {
-            reportersExample(metrics, dir);
+        assertThat(runnerExample("reporters")).isEqualTo(readmeBlock("reporters"));
+        Path tmpdir = Files.createDirectories(dir.resolve("tmpdir"));
+        Path logDir = Files.createDirectories(dir.resolve("log"));
 
-            JsonNode report = JSON.readTree(dir.resolve("metrics.json").toFile());
-            assertThat(report.get("pid").asLong()).isEqualTo(PID);
-            assertThat(report.get("meters").get(0).get("name").asText()).isEqualTo("orders.placed");
-            StatsMapping.Snapshot snapshot = StatsMapping.open(stats).read();
-            assertThat(snapshot.closed()).isTrue();
-            assertThat(snapshot.records()).extracting(StatsRecord::name).contains("orders.placed");
-        } finally {
-            Files.deleteIfExists(stats);
-        }
+        long pid = Long.parseLong(runExample("reporters", "-Djava.io.tmpdir=" + tmpdir, logDir.toString()).out()
+                .strip());
+
+        JsonNode report = JSON.readTree(logDir.resolve("metrics.json").toFile());
+        assertThat(report.get("pid").asLong()).isEqualTo(pid);
+        assertThat(report.get("meters").get(0).get("name").asText()).isEqualTo("orders.placed");
+        StatsMapping.Snapshot snapshot = StatsMapping.open(tmpdir.resolve("shop-" + pid + ".vmstats")).read();
+        assertThat(snapshot.closed()).isTrue();
+        assertThat(snapshot.records()).extracting(StatsRecord::name).contains("orders.placed");
     }
 
     @Test
@@ -249,33 +238,6 @@ class ReportReadmeTest {
         // end readme-example
     }
 
-    private static ViewMetrics percentilesExample() {
-        // readme-example: stats-percentiles
-        MeterRegistry registry = new SimpleMeterRegistry(); // or your Prometheus, OTLP, ... registry
-        registry.config().meterFilter(new MeterFilter() {
-            @Override
-            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                return id.getName().startsWith("view.")
-                        ? DistributionStatisticConfig.builder().percentiles(0.5, 0.95, 0.99).build().merge(config)
-                        : config;
-            }
-        });
-        ViewMetrics metrics = ViewMetrics.builder().registry(registry).build();
-        // end readme-example
-        return metrics;
-    }
-
-    private static void reportersExample(ViewMetrics metrics, Path logDir) {
-        // readme-example: reporters
-        JsonFileReporter reporter = JsonFileReporter.builder(metrics.registry())
-                .file(logDir.resolve("metrics.json")).interval(Duration.ofSeconds(30)).start();
-        MmapPublisher publisher = MmapPublisher.builder(metrics.registry()).service("shop").start();
-        // ... at shutdown: each writes its last values
-        reporter.close();
-        publisher.close();
-        // end readme-example
-    }
-
     // --- helpers
 
     /** A web application at {@code /shop}: the README's filter, the snippet, and a servlet on /users/*. */
@@ -292,6 +254,7 @@ class ReportReadmeTest {
         WebAppContext context = new WebAppContext(webapp.toString(), "/shop");
         context.setParentLoaderPriority(true);
         context.setThrowUnavailableOnStartupException(true);
+        context.setAttribute(ContextEnvironment.ATTRIBUTE, Map.of()); // this machine's variables stay out
         return context;
     }
 
@@ -319,5 +282,21 @@ class ReportReadmeTest {
 
     static String javaExample(String name) throws Exception {
         return ReadmeExamples.region(SOURCE, name);
+    }
+
+    static String runnerExample(String name) throws Exception {
+        return ReadmeExamples.region(SOURCE.resolveSibling("ReportExampleRunner.java"), name);
+    }
+
+    /** Runs an example of {@link ReportExampleRunner} in a JVM with no environment variables; {@code -D…} first. */
+    private ChildJvm.Result runExample(String name, String... more) throws Exception {
+        List<String> command = new ArrayList<>(ChildJvm.command(ChildJvm.testClasspath(),
+                ReportExampleRunner.class.getName(), List.of(name)));
+        for (String arg : more) {
+            command.add(arg.startsWith("-D") ? 1 : command.size(), arg);
+        }
+        ChildJvm.Result result = ChildJvm.run(dir, command);
+        assertThat(result.status()).as(result.toString()).isZero();
+        return result;
     }
 }

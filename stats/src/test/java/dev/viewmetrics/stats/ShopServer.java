@@ -4,6 +4,8 @@ import dev.viewmetrics.core.ViewMetrics;
 import dev.viewmetrics.core.ViewMetricsContext;
 import dev.viewmetrics.core.testing.Servlets;
 import dev.viewmetrics.core.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
@@ -22,6 +24,8 @@ final class ShopServer implements AutoCloseable {
 
     /** The route a misbehaving framework reports: it must show as text, never run. */
     static final String HOSTILE_ROUTE = "/x/<script>document.title='pwned'</script>";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final MeterRegistry registry;
     final ViewMetrics metrics;
@@ -71,6 +75,28 @@ final class ShopServer implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /**
+     * Sends traffic until the stats page shows a rate for {@code /users/{id}} (up to 30 s): rates need two samples
+     * of the counts, the first of which only sets where counting starts, taken whenever the sampler gets to it.
+     */
+    ShopServer trafficUntilRatesShow() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            traffic();
+            JsonNode json = JSON.readTree(get("/stats?format=json&query=route:/users/*").body());
+            for (JsonNode meter : json.get("meters")) {
+                JsonNode m1 = meter.path("rate").path("m1");
+                if (meter.get("name").asText().equals("view.duration") && m1.isNumber() && m1.asDouble() > 0) {
+                    return this;
+                }
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("no rate shown within 30 s: " + json);
+            }
+            Thread.sleep(20);
+        }
     }
 
     HttpResponse<String> get(String path) throws Exception {

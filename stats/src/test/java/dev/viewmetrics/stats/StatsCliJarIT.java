@@ -1,5 +1,6 @@
 package dev.viewmetrics.stats;
 
+import dev.viewmetrics.core.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

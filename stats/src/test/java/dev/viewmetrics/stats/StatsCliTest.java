@@ -1,5 +1,6 @@
 package dev.viewmetrics.stats;
 
+import dev.viewmetrics.core.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +88,7 @@ class StatsCliTest {
         for (String line : lines.subList(2, lines.size())) {
             assertThat(line).hasSameSizeAs(lines.get(0));
             String[] cells = line.trim().split("\\s+");
-            assertThat(Double.parseDouble(cells[0])).as(line).isPositive();
+            assertThat(Double.parseDouble(cells[0])).as("a total, then changes: " + line).isNotNegative();
             assertThat(Double.parseDouble(cells[1])).as("timer count moves with the counter (each record is whole "
                     + "on its own; two records may be an update apart): " + line)
                     .isCloseTo(Double.parseDouble(cells[0]), org.assertj.core.data.Offset.offset(2.0));
@@ -105,6 +106,8 @@ class StatsCliTest {
         }
         assertThat(printed).as("the total and then only what changed: together at most the final count")
                 .isLessThanOrEqualTo(finalCount);
+        assertThat(printed - Double.parseDouble(lines.get(2).trim().split("\\s+")[0]))
+                .as("jobs done while pollstats ran were printed as changes").isPositive();
     }
 
     @Test

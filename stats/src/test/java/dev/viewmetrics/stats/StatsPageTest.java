@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,6 +145,58 @@ class StatsPageTest {
     }
 
     @Test
+    void ipv6LoopbackIsAnsweredByDefault() throws Exception {
+        try (ShopServer shop = ShopServer.start(new SimpleMeterRegistry(), StatsServlet::new, b -> b.ipv6())) {
+            assertThat(shop.server.get(shop.server.baseIpv6().resolve("/stats")).statusCode()).isEqualTo(200);
+            assertThat(shop.get("/stats").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theEnvironmentVariableReplacesTheListForIpv4AndIpv6Clients() throws Exception {
+        try (ShopServer shop = ShopServer.start(new SimpleMeterRegistry(), StatsServlet::new,
+                b -> b.ipv6().environment(Map.of("VIEWMETRICS_STATS_ALLOW", "::1/128")))) {
+            assertThat(shop.server.get(shop.server.baseIpv6().resolve("/stats")).statusCode()).isEqualTo(200);
+            assertThat(shop.get("/stats").statusCode()).as("127.0.0.1 is not listed").isEqualTo(403);
+        }
+        try (ShopServer shop = ShopServer.start(new SimpleMeterRegistry(), StatsServlet::new,
+                b -> b.ipv6().environment(Map.of("VIEWMETRICS_STATS_ALLOW", "127.0.0.0/8")))) {
+            assertThat(shop.server.get(shop.server.baseIpv6().resolve("/stats")).statusCode())
+                    .as("::1 is not listed").isEqualTo(403);
+            assertThat(shop.get("/stats").statusCode()).isEqualTo(200);
+        }
+        try (ShopServer shop = ShopServer.start(new SimpleMeterRegistry(), StatsServlet::new,
+                b -> b.ipv6().environment(Map.of("VIEWMETRICS_STATS_ALLOW", "10.0.0.0/8"))
+                        .contextParam("stats.allow", "::1"))) {
+            assertThat(shop.server.get(shop.server.baseIpv6().resolve("/stats")).statusCode())
+                    .as("the context-param wins over the environment").isEqualTo(200);
+            assertThat(shop.get("/stats").statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void refusalsAndBadRequestsAreNeitherCachedNorSniffed() throws Exception {
+        try (ShopServer shop = ShopServer.start(new SimpleMeterRegistry(), StatsServlet::new,
+                b -> b.contextParam("stats.allow", "10.0.0.0/8"))) {
+            assertNotCachedNorSniffed(shop.get("/stats"), 403);
+        }
+        try (ShopServer shop = ShopServer.start()) {
+            assertNotCachedNorSniffed(shop.get("/stats?format=xml"), 400);
+            assertNotCachedNorSniffed(shop.get("/stats?query=" + encode("count>=lots")), 400);
+            assertNotCachedNorSniffed(shop.get("/stats?format=json&query=" + encode("speed>3")), 400);
+            assertNotCachedNorSniffed(shop.get("/stats"), 200);
+        }
+    }
+
+    private static void assertNotCachedNorSniffed(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Cache-Control")).as("Cache-Control of a %d", status)
+                .hasValue("no-store");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).as("X-Content-Type-Options of a %d",
+                status).hasValue("nosniff");
+    }
+
+    @Test
     void badAllowListStopsTheServletAtStartNamingTheSetting() throws Exception {
         assertThat(FailingStart.of("stats.allow", "127.0.0.1/8, 10.0.0.0/33")).hasStackTraceContaining(
                 "viewmetrics: setting 'stats.allow' must be a comma-separated list of IPv4 or IPv6 networks")
@@ -154,20 +207,23 @@ class StatsPageTest {
     void ratesAppearOnceTheCountsHaveBeenSampled() throws Exception {
         try (ShopServer shop = ShopServer.start(new SimpleMeterRegistry(),
                 registry -> new StatsServlet(registry, Duration.ofMillis(100)), b -> b)) {
-            Thread.sleep(150); // the first sample sets where counting starts
-            shop.traffic();
-            JsonNode rate = null;
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                rate = meter(JSON.readTree(shop.get("/stats?format=json").body()), "view.duration", "/users/{id}")
-                        .get("rate");
-                if (!rate.get("m1").isNull()) {
-                    break;
-                }
-                Thread.sleep(50);
-            }
+            shop.trafficUntilRatesShow();
+
+            JsonNode rate = meter(JSON.readTree(shop.get("/stats?format=json").body()), "view.duration", "/users/{id}")
+                    .get("rate");
             assertThat(rate.get("m1").asDouble()).isPositive();
+            assertThat(rate.get("m5").asDouble()).isPositive();
             assertThat(rate.get("m15").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void ratesAreUnknownBeforeTheSecondSample() throws Exception {
+        try (ShopServer shop = ShopServer.start(new SimpleMeterRegistry(),
+                registry -> new StatsServlet(registry, Duration.ofHours(1)), b -> b).traffic()) {
+            JsonNode rate = meter(JSON.readTree(shop.get("/stats?format=json").body()), "view.duration", "/users/{id}")
+                    .get("rate");
+            assertThat(rate.get("m1").isNull()).as("one sample (at start) so far: %s", rate).isTrue();
         }
     }
 

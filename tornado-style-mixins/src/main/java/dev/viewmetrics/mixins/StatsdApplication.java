@@ -1,5 +1,6 @@
 package dev.viewmetrics.mixins;
 
+import dev.viewmetrics.core.config.ContextEnvironment;
 import dev.viewmetrics.core.config.Settings;
 import dev.viewmetrics.core.statsd.StatsdConnector;
 import jakarta.servlet.ServletContext;
@@ -24,18 +25,23 @@ public class StatsdApplication implements ServletContextListener {
     /** The servlet context attribute holding the running {@link StatsdClient}. */
     public static final String ATTRIBUTE = "dev.viewmetrics.mixins.statsd";
 
+    /** {@code null}: as {@link ContextEnvironment} says for the context. */
     private final Function<String, String> environment;
     private ServletContext context;
     private StatsdClient client;
 
-    /** For {@code web.xml}: the context comes with {@link #contextInitialized}. */
+    /**
+     * For {@code web.xml}: the context comes with {@link #contextInitialized}; environment variables are read as
+     * {@link ContextEnvironment} says (the process environment unless the context holds a replacement).
+     */
     public StatsdApplication() {
-        this(null, System::getenv);
+        this.environment = null;
     }
 
-    /** For code: the mixin of {@code context}, reading the process environment. */
+    /** For code: the mixin of {@code context}, reading environment variables as {@code web.xml} does. */
     public StatsdApplication(ServletContext context) {
-        this(context, System::getenv);
+        this.context = context;
+        this.environment = null;
     }
 
     /** For code and tests: the mixin of {@code context}, reading environment variables from {@code environment}. */
@@ -72,7 +78,8 @@ public class StatsdApplication implements ServletContextListener {
     public synchronized StatsdClient startStatsd() {
         if (client == null) {
             Objects.requireNonNull(context, "no ServletContext: construct with one or register as a listener");
-            MixinSettings settings = MixinSettings.from(Settings.of(context::getInitParameter, environment));
+            MixinSettings settings = MixinSettings.from(Settings.of(context::getInitParameter,
+                    environment != null ? environment : ContextEnvironment.of(context)));
             client = settings.enabled
                     ? new StatsdClient(new StatsdConnector(settings.connector).start(), settings.prefix)
                     : StatsdClient.disabled();

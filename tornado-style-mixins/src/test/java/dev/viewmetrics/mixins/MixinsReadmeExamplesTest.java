@@ -1,5 +1,6 @@
 package dev.viewmetrics.mixins;
 
+import dev.viewmetrics.core.config.ContextEnvironment;
 import dev.viewmetrics.core.testing.LoopbackServer;
 import dev.viewmetrics.core.testing.ReadmeExamples;
 import dev.viewmetrics.core.testing.StreamLineServer;
@@ -11,6 +12,7 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -46,6 +48,7 @@ class MixinsReadmeExamplesTest {
                     + "<url-pattern>/widgets/*</url-pattern></servlet-mapping>\n</web-app>\n");
             WebAppContext context = new WebAppContext(webapp.toString(), "/");
             context.setParentLoaderPriority(true);
+            context.setAttribute(ContextEnvironment.ATTRIBUTE, Map.of()); // this machine's STATSD_* stay out
             try (LoopbackServer server = LoopbackServer.start(context)) {
                 assertThat(server.get("/widgets/1").body()).isEqualTo("widget");
             }

@@ -5,9 +5,12 @@ import dev.viewmetrics.core.testing.StreamLineServer;
 import dev.viewmetrics.core.testing.TestServer;
 import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +21,26 @@ class StatsdApplicationTest {
 
     private static ServletContext context(TestServer server) {
         return server.context().getServletContext();
+    }
+
+    /** Starts StatsD, counts one hit, stops (flushing): the lines {@code agent} then has. */
+    private static List<String> linesOfOneHit(StatsdApplication application, StreamLineServer agent) {
+        StatsdClient client = application.startStatsd();
+        assertThat(client.isEnabled()).as("StatsD enabled").isTrue();
+        client.incr("hits", 1);
+        application.stopStatsd();
+        agent.awaitLines(1, Duration.ofSeconds(10));
+        return agent.lines();
+    }
+
+    /** Environment variables naming {@code agent} ({@code STATSD_HOST}, {@code STATSD_PORT}), and {@code more}. */
+    private static Map<String, String> sendingTo(StreamLineServer agent, String... more) {
+        Map<String, String> env = new HashMap<>(Map.of("STATSD_HOST", "127.0.0.1",
+                "STATSD_PORT", Integer.toString(agent.port())));
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
     }
 
     private static TestServer server(Map<String, String> contextParams) throws Exception {
@@ -34,12 +57,8 @@ class StatsdApplicationTest {
             Map<String, String> env = Map.of("STATSD_HOST", "unreachable.invalid", "STATSD_PORT", "1",
                     "STATSD_PREFIX", "from.env");
             StatsdApplication application = new StatsdApplication(context(server), env::get);
-            StatsdClient client = application.startStatsd();
-            client.incr("hits", 1);
-            application.stopStatsd();
 
-            agent.awaitLines(1, Duration.ofSeconds(10));
-            assertThat(agent.lines()).containsExactly("from.init.param.counters.hits:1|c");
+            assertThat(linesOfOneHit(application, agent)).containsExactly("from.init.param.counters.hits:1|c");
         }
     }
 
@@ -79,13 +98,10 @@ class StatsdApplicationTest {
     void prefixDefaultsToApplicationsServiceEnvironment() throws Exception {
         try (StreamLineServer agent = StreamLineServer.tcp();
                 TestServer server = server(Map.of("service", "sample", "environment", "dev"))) {
-            Map<String, String> env = Map.of("STATSD_HOST", "127.0.0.1", "STATSD_PORT", Integer.toString(agent.port()));
+            Map<String, String> env = sendingTo(agent);
             StatsdApplication application = new StatsdApplication(context(server), env::get);
-            application.startStatsd().incr("hits", 1);
-            application.stopStatsd();
 
-            agent.awaitLines(1, Duration.ofSeconds(10));
-            assertThat(agent.lines()).containsExactly("applications.sample.dev.counters.hits:1|c");
+            assertThat(linesOfOneHit(application, agent)).containsExactly("applications.sample.dev.counters.hits:1|c");
         }
     }
 
@@ -96,11 +112,8 @@ class StatsdApplicationTest {
                     "STATSD_PORT", Integer.toString(agent.port()), "SERVICE", "shop", "ENVIRONMENT", "prod"));
             env.put("STATSD_PREFIX", "");
             StatsdApplication application = new StatsdApplication(context(server), env::get);
-            application.startStatsd().incr("hits", 1);
-            application.stopStatsd();
 
-            agent.awaitLines(1, Duration.ofSeconds(10));
-            assertThat(agent.lines()).containsExactly("counters.hits:1|c");
+            assertThat(linesOfOneHit(application, agent)).containsExactly("counters.hits:1|c");
         }
     }
 
@@ -114,24 +127,61 @@ class StatsdApplicationTest {
     }
 
     @Test
-    void disabledStatsdNeedsNoHostAndEveryCallIsANoOp() throws Exception {
-        for (String no : new String[] {"no", "false", "off", "0", "f"}) {
-            try (TestServer server = server(Map.of())) {
-                StatsdApplication application = new StatsdApplication(context(server),
-                        Map.of("STATSD_ENABLED", no)::get);
-                StatsdClient client = application.startStatsd();
-                assertThat(client.isEnabled()).as("STATSD_ENABLED=%s", no).isFalse();
-                client.incr("x", 1);
-                application.stopStatsd();
-            }
+    void disabledStatsdNeedsNoHost() throws Exception {
+        try (TestServer server = server(Map.of())) {
+            StatsdApplication application = new StatsdApplication(context(server), Map.of("STATSD_ENABLED", "no")::get);
+            assertThat(application.startStatsd().isEnabled()).isFalse();
+            application.stopStatsd();
+        }
+    }
+
+    /** Each documented "no" turns StatsD off even with an agent configured: every call is made, nothing arrives. */
+    @ParameterizedTest(name = "STATSD_ENABLED={0}")
+    @ValueSource(strings = {"no", "false", "off", "f", "0", "NO", "False"})
+    void disabledStatsdSendsNothingToTheConfiguredAgent(String no) throws Exception {
+        try (StreamLineServer agent = StreamLineServer.tcp(); TestServer server = server(Map.of())) {
+            StatsdApplication application = new StatsdApplication(context(server),
+                    sendingTo(agent, "STATSD_ENABLED", no)::get);
+            StatsdClient client = application.startStatsd();
+            assertThat(client.isEnabled()).isFalse();
+            assertThat(StatsdApplication.client(context(server))).isSameAs(client);
+            client.incr("x", 1);
+            client.decr("x", 1);
+            client.gauge("g", -2);
+            client.adjustGauge("g", 1);
+            client.timing("t", 0.5);
+            client.timer("t").close();
+            application.stopStatsd();
+
+            AgentSilence.assertOnlyTheMarkerArrives(agent);
+        }
+    }
+
+    @ParameterizedTest(name = "STATSD_ENABLED={0}")
+    @ValueSource(strings = {"yes", "true", "on", "t", "1", "YES", "True"})
+    void eachDocumentedYesTurnsStatsdOn(String yes) throws Exception {
+        try (StreamLineServer agent = StreamLineServer.tcp(); TestServer server = server(Map.of())) {
+            StatsdApplication application = new StatsdApplication(context(server),
+                    sendingTo(agent, "STATSD_ENABLED", yes)::get);
+
+            assertThat(linesOfOneHit(application, agent)).containsExactly("counters.hits:1|c");
+        }
+    }
+
+    @Test
+    void anUnknownEnabledValueIsAStartUpErrorNamingTheKey() throws Exception {
+        try (TestServer server = server(Map.of())) {
+            StatsdApplication application = new StatsdApplication(context(server),
+                    Map.of("STATSD_ENABLED", "maybe", "STATSD_HOST", "127.0.0.1")::get);
+            assertThatThrownBy(application::startStatsd).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'statsd.enabled'").hasMessageContaining("'maybe'");
         }
     }
 
     @Test
     void startIsIdempotentAndStopFlushes() throws Exception {
         try (StreamLineServer agent = StreamLineServer.tcp(); TestServer server = server(Map.of())) {
-            Map<String, String> env = Map.of("STATSD_HOST", "127.0.0.1", "STATSD_PORT", Integer.toString(agent.port()),
-                    "STATSD_ENABLED", "yes");
+            Map<String, String> env = sendingTo(agent, "STATSD_ENABLED", "yes");
             StatsdApplication application = new StatsdApplication(context(server), env::get);
             StatsdClient first = application.startStatsd();
             assertThat(application.startStatsd()).isSameAs(first);

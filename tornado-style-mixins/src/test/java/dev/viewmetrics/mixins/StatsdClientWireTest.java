@@ -3,11 +3,13 @@ package dev.viewmetrics.mixins;
 import dev.viewmetrics.core.statsd.ConnectorSettings;
 import dev.viewmetrics.core.statsd.StatsdConnector;
 import dev.viewmetrics.core.testing.StreamLineServer;
+import dev.viewmetrics.core.testing.TestServer;
 import dev.viewmetrics.core.testing.UdpReceiver;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,10 +63,10 @@ class StatsdClientWireTest {
                     .port(agent.port()).protocol(ConnectorSettings.Protocol.UDP).build()).start(),
                     "applications.shop.prod");
             sendAll(client);
+            client.connector().offer("end.marker:1|c"); // through the same queue: after every line above
             client.close();
 
-            agent.await(line -> line.contains("pipes"), Duration.ofSeconds(10));
-            assertThat(agent.received(Duration.ofMillis(100))).containsExactlyElementsOf(EXPECTED);
+            assertThat(agent.linesUntil(line -> line.equals("end.marker:1|c"))).containsExactlyElementsOf(EXPECTED);
         }
     }
 
@@ -81,13 +83,24 @@ class StatsdClientWireTest {
         }
     }
 
+    /** Disabled while a real agent is configured: every call is accepted, and not one byte reaches the agent. */
     @Test
-    void disabledClientAcceptsEverythingAndSendsNothing() {
-        StatsdClient client = StatsdClient.disabled();
-        sendAll(client);
-        try (StatsdClient.Timer ignored = client.timer("x")) {
+    void disabledClientAcceptsEverythingAndSendsNothing() throws Exception {
+        try (StreamLineServer agent = StreamLineServer.tcp(); TestServer server = TestServer.builder("")
+                .withoutFilter().start()) {
+            StatsdApplication application = new StatsdApplication(server.context().getServletContext(),
+                    Map.of("STATSD_ENABLED", "false", "STATSD_HOST", "127.0.0.1",
+                            "STATSD_PORT", Integer.toString(agent.port()))::get);
+            StatsdClient client = application.startStatsd();
             assertThat(client.isEnabled()).isFalse();
+            sendAll(client);
+            try (StatsdClient.Timer timer = client.timer("x")) {
+                client.incr("inside.timer", 1);
+            }
+            client.close();
+            application.stopStatsd();
+
+            AgentSilence.assertOnlyTheMarkerArrives(agent);
         }
-        client.close();
     }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +88,32 @@ class StatsdHttpServletTest {
             String slow = lines.stream().filter(l -> l.contains("timers.SlowHandler.GET.204:")).findFirst().orElseThrow();
             assertThat(Double.parseDouble(slow.replaceAll(".*:([0-9.]+)\\|ms", "$1"))).isGreaterThanOrEqualTo(120.0);
             assertThat(lines).filteredOn(l -> l.contains("timers.SlowHandler")).hasSize(1);
+        }
+    }
+
+    @Test
+    void withoutARunningApplicationTheHandlerMethodsAreNoOps() throws Exception {
+        assertHandlersServeAndSendNothing(builder -> builder); // an agent configured, no listener
+    }
+
+    @Test
+    void withStatsdDisabledTheHandlerMethodsAreNoOps() throws Exception {
+        assertHandlersServeAndSendNothing(builder -> builder.contextParam("statsd.enabled", "false")
+                .listener(new StatsdApplication()));
+    }
+
+    /** The handlers answer as usual in an application that configures an agent, which receives nothing. */
+    private static void assertHandlersServeAndSendNothing(UnaryOperator<TestServer.Builder> application)
+            throws Exception {
+        try (StreamLineServer agent = StreamLineServer.tcp()) {
+            try (TestServer server = application.apply(TestServer.builder("").withoutFilter()
+                    .contextParam("statsd.host", "127.0.0.1").contextParam("statsd.port", Integer.toString(agent.port()))
+                    .servlet("/widgets/*", new WidgetHandler()).servlet("/slow", new SlowHandler())).start()) {
+                assertThat(server.get("/widgets/7").body()).isEqualTo("widget");
+                assertThat(server.get("/slow").statusCode()).isEqualTo(204);
+            }
+
+            AgentSilence.assertOnlyTheMarkerArrives(agent);
         }
     }
 

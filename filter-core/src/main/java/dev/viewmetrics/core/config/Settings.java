@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * Configuration values by key, from explicit settings (web.xml init-params, builder calls) first and
- * the process environment second. Keys are those of DESIGN.md ({@code statsd.host}, {@code service}, …);
- * every invalid value fails fast with a message naming the key.
+ * the process environment second. Keys are those of the README's configuration table ({@code statsd.host},
+ * {@code service}, …); every invalid value fails fast with a message naming the key.
  */
 public final class Settings {
 
@@ -20,7 +20,7 @@ public final class Settings {
             "environment", List.of("DD_ENV"),
             "version", List.of("DD_VERSION"));
 
-    /** Keys that keep DESIGN.md's own environment variable names; every other key reads {@code VIEWMETRICS_KEY}. */
+    /** Keys other than {@code statsd.*} and the global tags read their variable as {@code VIEWMETRICS_KEY}. */
     private static final String PREFIX = "VIEWMETRICS_";
 
     private final Function<String, String> explicit;

@@ -51,10 +51,15 @@ final class ConnectorCounters {
     private final AtomicLong reconnects = new AtomicLong();
     private final Map<Drop, DropCount> drops = new EnumMap<>(Drop.class);
     private final String target;
+    private final ConnectorClock clock;
 
-    /** @param target the agent, as shown in warnings */
-    ConnectorCounters(String target) {
+    /**
+     * @param target the agent, as shown in warnings
+     * @param clock  what tells when a warning is due again
+     */
+    ConnectorCounters(String target, ConnectorClock clock) {
         this.target = target;
+        this.clock = clock;
         for (Drop drop : Drop.values()) {
             drops.put(drop, new DropCount());
         }
@@ -83,7 +88,7 @@ final class ConnectorCounters {
         }
         DropCount count = drops.get(reason);
         count.total.add(lines);
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         long due = count.nextWarning.get();
         if ((!count.warnedOnce || now - due >= 0) && count.nextWarning.compareAndSet(due, now + WARNING_INTERVAL_NANOS)) {
             count.warnedOnce = true;

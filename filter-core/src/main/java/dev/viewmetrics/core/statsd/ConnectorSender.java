@@ -31,6 +31,7 @@ final class ConnectorSender implements Runnable {
     private final ConnectorCounters counters;
     private final Transport transport;
     private final ConnectorBackoff backoff;
+    private final ConnectorClock clock;
     private final long reconnectEveryNanos;
     private final String target;
     /** Most lines taken from the queue at once. */
@@ -48,17 +49,20 @@ final class ConnectorSender implements Runnable {
     private final ArrayDeque<String> staged = new ArrayDeque<>();
     private boolean everConnected;
     private long openedAt;
-    private long nextAttemptAt = System.nanoTime();
+    /** When the next connection attempt is due, by {@link #clock}. */
+    private long nextAttemptAt;
     private int failedAttempts;
     /** Set when a connection attempt fails during close: the agent is away, so close does not wait for it. */
     private boolean unreachableWhileStopping;
 
     ConnectorSender(LineQueue queue, ConnectorCounters counters, Transport transport, ConnectorBackoff backoff,
-                    Duration reconnectEvery, String target) {
+                    ConnectorClock clock, Duration reconnectEvery, String target) {
         this.queue = queue;
         this.counters = counters;
         this.transport = transport;
         this.backoff = backoff;
+        this.clock = clock;
+        this.nextAttemptAt = clock.nanoTime();
         this.reconnectEveryNanos = reconnectEvery == null ? 0 : reconnectEvery.toNanos();
         this.target = target;
         this.batch = new TransportBatch(transport.batchLimit());
@@ -88,7 +92,7 @@ final class ConnectorSender implements Runnable {
                 } catch (RuntimeException e) {
                     LOG.log(Level.ERROR, "StatsD connector to " + target + " hit an unexpected error; reconnecting", e);
                     transport.close();
-                    nextAttemptAt = System.nanoTime() + backoff.nextDelayNanos();
+                    nextAttemptAt = clock.nanoTime() + backoff.nextDelayNanos();
                 }
             }
         } finally {
@@ -145,7 +149,7 @@ final class ConnectorSender implements Runnable {
             unreachableWhileStopping = stopping;
             failedAttempts++;
             long delay = backoff.nextDelayNanos();
-            nextAttemptAt = System.nanoTime() + delay;
+            nextAttemptAt = clock.nanoTime() + delay;
             Level level = failedAttempts == 1 ? Level.WARNING : Level.DEBUG;
             LOG.log(level, () -> "StatsD connector cannot reach " + target + " (" + e + "); lines stay queued, retrying in "
                     + TimeUnit.NANOSECONDS.toMillis(delay) + " ms");
@@ -167,11 +171,11 @@ final class ConnectorSender implements Runnable {
 
     /** Sleeps until the given instant unless a stop request comes first; false if it must not connect yet. */
     private boolean sleepUntil(long instant) throws InterruptedException {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (instant - now > 0) {
-            stopRequested.await(instant - now, TimeUnit.NANOSECONDS);
+            clock.sleep(instant - now, stopRequested);
         }
-        return instant - System.nanoTime() <= 0 || stopping;
+        return instant - clock.nanoTime() <= 0 || stopping;
     }
 
     /**
@@ -224,7 +228,7 @@ final class ConnectorSender implements Runnable {
 
     private void lost(String why) {
         transport.close();
-        nextAttemptAt = System.nanoTime() + backoff.nextDelayNanos();
+        nextAttemptAt = clock.nanoTime() + backoff.nextDelayNanos();
         int kept = batch.unwrittenLines();
         LOG.log(Level.INFO, () -> "StatsD connection to " + target + " lost because " + why + "; reconnecting"
                 + (kept > 0 ? ", " + kept + " unsent line(s) go first" : ""));

@@ -52,12 +52,18 @@ public final class StatsdConnector implements Consumer<String>, MeterBinder, Aut
      * @param settings where and how to send
      */
     public StatsdConnector(ConnectorSettings settings) {
+        this(settings, ConnectorClock.SYSTEM, HostResolver.SYSTEM);
+    }
+
+    /** A connector scheduling by {@code clock} and resolving the agent's host with {@code resolver} (tests). */
+    StatsdConnector(ConnectorSettings settings, ConnectorClock clock, HostResolver resolver) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.target = describe(settings);
-        this.counters = new ConnectorCounters(target);
+        this.counters = new ConnectorCounters(target, clock);
         this.queue = new LineQueue(settings.queueSize(), counters);
-        this.sender = new ConnectorSender(queue, counters, transportFor(settings),
-                new ConnectorBackoff(settings.reconnectMin(), settings.reconnectMax()), settings.reconnectEvery(), target);
+        this.sender = new ConnectorSender(queue, counters, transportFor(settings, resolver),
+                new ConnectorBackoff(settings.reconnectMin(), settings.reconnectMax()), clock,
+                settings.reconnectEvery(), target);
     }
 
     /**
@@ -218,10 +224,10 @@ public final class StatsdConnector implements Consumer<String>, MeterBinder, Aut
         return "StatsdConnector[" + target + ", " + state + "]";
     }
 
-    private static Transport transportFor(ConnectorSettings settings) {
+    private static Transport transportFor(ConnectorSettings settings, HostResolver resolver) {
         return switch (settings.protocol()) {
-            case UDP -> new UdpTransport(settings.host(), settings.port(), settings.maxPacketSize());
-            case TCP -> TcpTransport.tcp(settings.host(), settings.port());
+            case UDP -> new UdpTransport(settings.host(), settings.port(), settings.maxPacketSize(), resolver);
+            case TCP -> TcpTransport.tcp(settings.host(), settings.port(), resolver);
             case UDS -> TcpTransport.uds(settings.host());
         };
     }

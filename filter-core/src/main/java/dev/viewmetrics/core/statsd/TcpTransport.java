@@ -49,8 +49,8 @@ final class TcpTransport implements Transport {
     }
 
     /** A TCP connection to {@code host:port}, resolving the host again on every connection. */
-    static TcpTransport tcp(String host, int port) {
-        return new TcpTransport(() -> Transport.resolve(host, port));
+    static TcpTransport tcp(String host, int port, HostResolver resolver) {
+        return new TcpTransport(() -> Transport.resolve(resolver, host, port));
     }
 
     /** A Unix-domain stream socket at {@code path}. */

@@ -56,12 +56,14 @@ interface Transport extends AutoCloseable {
      * Resolves a host name now (never from a cached {@link InetSocketAddress}), so that every
      * reconnect follows DNS changes.
      */
-    static InetSocketAddress resolve(String host, int port) throws UnknownHostException {
-        InetSocketAddress address = new InetSocketAddress(host, port);
-        if (address.isUnresolved()) {
-            throw new UnknownHostException("cannot resolve StatsD host " + host);
+    static InetSocketAddress resolve(HostResolver resolver, String host, int port) throws UnknownHostException {
+        try {
+            return new InetSocketAddress(resolver.resolve(host), port);
+        } catch (UnknownHostException e) {
+            UnknownHostException failure = new UnknownHostException("cannot resolve StatsD host " + host);
+            failure.initCause(e);
+            throw failure;
         }
-        return address;
     }
 
     /** @return whichever of two {@link System#nanoTime()} instants comes first */

@@ -15,12 +15,14 @@ final class UdpTransport implements Transport {
     private final String host;
     private final int port;
     private final int maxPacketSize;
+    private final HostResolver resolver;
     private DatagramChannel channel;
 
-    UdpTransport(String host, int port, int maxPacketSize) {
+    UdpTransport(String host, int port, int maxPacketSize, HostResolver resolver) {
         this.host = host;
         this.port = port;
         this.maxPacketSize = maxPacketSize;
+        this.resolver = resolver;
     }
 
     @Override
@@ -28,7 +30,7 @@ final class UdpTransport implements Transport {
         close();
         DatagramChannel opened = DatagramChannel.open();
         try {
-            opened.connect(Transport.resolve(host, port));
+            opened.connect(Transport.resolve(resolver, host, port));
         } catch (IOException | RuntimeException e) {
             opened.close();
             throw e instanceof IOException io ? io : new IOException("cannot connect to " + host + ":" + port, e);

@@ -1,15 +1,15 @@
 package dev.viewmetrics.core.readme;
 
-import dev.viewmetrics.core.StatsD;
 import dev.viewmetrics.core.TimingStats;
 import dev.viewmetrics.core.ViewMetricsFilter;
+import dev.viewmetrics.core.config.ContextEnvironment;
+import dev.viewmetrics.core.testing.ChildJvm;
 import dev.viewmetrics.core.testing.HelloServlet;
 import dev.viewmetrics.core.testing.LoopbackServer;
 import dev.viewmetrics.core.testing.ReadmeExamples;
 import dev.viewmetrics.core.testing.UdpReceiver;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,14 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every example of README.md is compiled and run here. Java examples live in test code between
- * {@code // readme-example: NAME} and {@code // end readme-example}, and must read exactly as in the README.
+ * {@code // readme-example: NAME} and {@code // end readme-example}, and must read exactly as in the README. None
+ * sees this machine's environment variables: the {@code web.xml} example gets an empty environment through its
+ * servlet context, and the examples that call a builder run in a JVM of their own with none.
  */
 class ReadmeExamplesTest {
 
@@ -41,6 +44,7 @@ class ReadmeExamplesTest {
                 + "</servlet-name><url-pattern>/*</url-pattern></servlet-mapping>\n</web-app>\n");
         WebAppContext context = new WebAppContext(webapp.toString(), "/shop");
         context.setParentLoaderPriority(true);
+        context.setAttribute(ContextEnvironment.ATTRIBUTE, Map.of());
         try (LoopbackServer server = LoopbackServer.start(context)) {
             assertThat(server.get("/shop/users/42/orders/7").body()).isEqualTo("hello /shop/users/42/orders/7");
 
@@ -53,18 +57,14 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void programmaticQuickStartSendsToTheAgent() throws Exception {
+    void programmaticQuickStartSendsToTheAgent(@TempDir Path tmp) throws Exception {
         assertThat(javaExample("MetricsSetup.java", "programmatic")).isEqualTo(readmeBlock("programmatic"));
         try (UdpReceiver agent = agentOnDefaultPort()) {
-            ServletContextHandler context = new ServletContextHandler("/");
-            context.addEventListener(new MetricsSetup());
-            context.addServlet(HelloServlet.class, "/*");
-            try (LoopbackServer server = LoopbackServer.start(context)) {
-                server.get("/users/42");
-                assertThat(agent.awaitStartingWith("view.duration:")).contains(
-                        "#route:/users/{id},method:GET,status:200,outcome:SUCCESS,exception:none,service:shop,"
-                                + "environment:prod");
-            }
+            runExample(tmp, "programmatic");
+
+            assertThat(agent.awaitStartingWith("view.duration:")).endsWith(
+                    "|ms|#route:/users/{id},method:GET,status:200,outcome:SUCCESS,exception:none,service:shop,"
+                            + "environment:prod");
         }
     }
 
@@ -85,10 +85,11 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void statsdExampleSendsTaggedLines() throws Exception {
-        assertThat(javaExample("ReadmeExamplesTest.java", "statsd")).isEqualTo(readmeBlock("statsd"));
+    void statsdExampleSendsTaggedLines(@TempDir Path tmp) throws Exception {
+        assertThat(javaExample("ReadmeExampleRunner.java", "statsd")).isEqualTo(readmeBlock("statsd"));
         try (UdpReceiver agent = agentOnDefaultPort()) {
-            statsdExample();
+            runExample(tmp, "statsd");
+
             assertThat(agent.awaitStartingWith("orders.placed:"))
                     .isEqualTo("orders.placed:1|c|#country:IS,service:shop,environment:prod,version:1.4.2");
             assertThat(agent.awaitStartingWith("queue.depth:"))
@@ -107,20 +108,6 @@ class ReadmeExamplesTest {
         // end readme-example
     }
 
-    private void statsdExample() {
-        // readme-example: statsd
-        try (StatsD statsd = StatsD.builder().host("127.0.0.1").port(8125)
-                .service("shop").environment("prod").version("1.4.2").build()) {
-            statsd.increment("orders.placed", "country", "IS");
-            statsd.gauge("queue.depth", 12);
-            statsd.timing("payment.authorise", Duration.ofMillis(180));
-            try (StatsD.Timing render = statsd.timer("invoice.render")) {
-                renderInvoice();
-            }
-        }
-        // end readme-example
-    }
-
     private static void loadAds() {
         dev.viewmetrics.core.testing.Servlets.burnCpu(2);
     }
@@ -129,8 +116,11 @@ class ReadmeExamplesTest {
         dev.viewmetrics.core.testing.Servlets.burnCpu(2);
     }
 
-    private static void renderInvoice() {
-        dev.viewmetrics.core.testing.Servlets.burnCpu(2);
+    /** Runs the example in a JVM with no environment variables, to its end. */
+    private static void runExample(Path tmp, String name) throws Exception {
+        ChildJvm.Result result = ChildJvm.run(tmp, ChildJvm.command(ChildJvm.testClasspath(),
+                ReadmeExampleRunner.class.getName(), List.of(name)));
+        assertThat(result.status()).as(result.toString()).isZero();
     }
 
     /** The examples use the default StatsD port, as a reader would; skip (not fail) if something holds it. */

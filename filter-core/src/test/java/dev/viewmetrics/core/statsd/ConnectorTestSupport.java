@@ -1,5 +1,7 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.testing.StreamLineServer;
+
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -31,11 +33,14 @@ final class ConnectorTestSupport {
         }
     }
 
-    /** Settings for a test agent on 127.0.0.1 with a fast back-off and a short close timeout. */
+    /**
+     * Settings for a test agent on 127.0.0.1 with a fast back-off and a close timeout long enough for any flush
+     * the tests make on a busy machine (tests of the timeout set their own).
+     */
     static ConnectorSettings.Builder loopback(ConnectorSettings.Protocol protocol, int port) {
         return ConnectorSettings.builder("127.0.0.1").protocol(protocol).port(port)
                 .reconnectMin(Duration.ofMillis(20)).reconnectMax(Duration.ofMillis(200))
-                .closeTimeout(Duration.ofSeconds(5));
+                .closeTimeout(Duration.ofSeconds(60));
     }
 
     /** {@code prefix.0:1|c} … {@code prefix.(count-1):1|c}. */
@@ -45,6 +50,15 @@ final class ConnectorTestSupport {
             lines.add(prefix + "." + i + ":1|c");
         }
         return lines;
+    }
+
+    /**
+     * Waits until the connector counted {@code count} lines as sent and nothing as waiting: it counts a batch once
+     * its write returned, which can be after the agent read it.
+     */
+    static void awaitSent(StatsdConnector connector, long count) {
+        StreamLineServer.await(() -> connector.sent() >= count && connector.queued() == 0, Duration.ofSeconds(10),
+                () -> "sent " + connector.sent() + " of " + count + ", " + connector.queued() + " waiting");
     }
 
     static void offerAll(StatsdConnector connector, List<String> lines) {

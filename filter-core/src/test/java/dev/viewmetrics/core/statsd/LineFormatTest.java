@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The wire contract of DESIGN.md, line by line, for every flavor. */
+/** The wire contract of README.md ("Metric contract"), line by line, for every flavor. */
 class LineFormatTest {
 
     private static final Map<String, String> GLOBAL = new LinkedHashMap<>();

@@ -41,6 +41,7 @@ class StatsdConnectorEtsyStatsdTest {
             assertThat(statsd.timer("viewmetrics.it.latency")).containsExactlyElementsOf(range(0, n));
             assertThat(statsd.counter("statsd.metrics_received")).isEqualTo(2 * n);
             assertThat(statsd.counter("statsd.bad_lines_seen")).isZero();
+            ConnectorTestSupport.awaitSent(connector, 2 * n);
             assertThat(connector.sent()).isEqualTo(2 * n);
         }
     }
@@ -92,12 +93,14 @@ class StatsdConnectorEtsyStatsdTest {
             }, "test-producer");
             try {
                 producer.start();
-                Thread.sleep(500);
+                awaitAtLeast(connector::sent, 2_000, "lines sent to the first statsd");
                 statsd.stop();
                 firstAfterDeath = produced.get();
-                Thread.sleep(500);
+                awaitAtLeast(produced::get, firstAfterDeath + 2_000, "lines offered while statsd is dead");
                 statsd.startAgain();
-                Thread.sleep(500);
+                awaitAtLeast(connector::reconnects, 1, "reconnects");
+                long sentAfterRestart = connector.sent();
+                awaitAtLeast(connector::sent, sentAfterRestart + 2_000, "lines sent to the new statsd");
             } finally {
                 producing.set(false);
                 producer.join();
@@ -112,6 +115,11 @@ class StatsdConnectorEtsyStatsdTest {
             assertThat(values).as("an unbroken run up to the last line").isEqualTo(range(first, last + 1));
             assertThat(connector.dropped("queue_full") + connector.dropped("send_error")).isZero();
         }
+    }
+
+    private static void awaitAtLeast(java.util.function.LongSupplier count, long atLeast, String what) {
+        StreamLineServer.await(() -> count.getAsLong() >= atLeast, WAIT,
+                () -> what + ": " + count.getAsLong() + ", expected " + atLeast);
     }
 
     @Test

@@ -27,10 +27,11 @@ class StatsdConnectorLifecycleTest {
 
     @Test
     void linesOfferedBeforeStartWaitAndGoOutOnStart() throws Exception {
+        List<Thread> sendersBefore = senderThreads();
         try (StreamLineServer server = StreamLineServer.tcp();
              StatsdConnector connector = new StatsdConnector(loopback(Protocol.TCP, server.port()).build())) {
             offerAll(connector, numbered("early", 0, 5));
-            Thread.sleep(100);
+            assertThat(senderThreads()).as("no sender thread before start()").isSubsetOf(sendersBefore);
             assertThat(server.connectionCount()).as("nothing connects before start()").isZero();
             assertThat(connector.queued()).isEqualTo(5);
 
@@ -56,7 +57,8 @@ class StatsdConnectorLifecycleTest {
 
         connector.close();
         connector.close();
-        assertThat(sender.isAlive()).isFalse();
+        sender.join(WAIT.toMillis());
+        assertThat(sender.isAlive()).as("sender alive %s after close", WAIT).isFalse();
         assertThat(connector).hasToString("StatsdConnector[tcp://127.0.0.1:" + connector.settings().port() + ", CLOSED]");
         assertThatThrownBy(connector::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
@@ -98,6 +100,7 @@ class StatsdConnectorLifecycleTest {
             server.closeConnections();
             offerAll(connector, numbered("self.again", 0, 1));
             server.awaitLines(51, WAIT);
+            ConnectorTestSupport.awaitSent(connector, 51);
 
             assertThat(registry.get("viewmetrics.statsd.sent").functionCounter().count()).isEqualTo(51);
             assertThat(registry.get("viewmetrics.statsd.queued").gauge().value()).isZero();
@@ -133,5 +136,10 @@ class StatsdConnectorLifecycleTest {
                 registry.close();
             }
         }
+    }
+
+    private static List<Thread> senderThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(StatsdConnector.THREAD_NAME) && t.isAlive()).toList();
     }
 }

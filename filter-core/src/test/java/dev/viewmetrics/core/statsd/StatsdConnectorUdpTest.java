@@ -40,6 +40,7 @@ class StatsdConnectorUdpTest {
                         .as("packet %d was sent full: the next line would not have fitted", i)
                         .isGreaterThan(maxPacketSize);
             }
+            ConnectorTestSupport.awaitSent(connector, lines.size());
             assertThat(connector.sent()).isEqualTo(lines.size());
         }
     }

@@ -8,7 +8,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-/** Sends bytes no well-behaved HTTP client would send, and returns the status line. */
+/**
+ * Sends bytes no well-behaved HTTP client would send, and returns the status line. Only the status line is read:
+ * it also serves responses a client would wait behind (an interim 1xx that no final response follows).
+ */
 public final class RawHttp {
 
     private RawHttp() {
@@ -18,15 +21,17 @@ public final class RawHttp {
     public static String send(URI base, String head) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
-            socket.setSoTimeout(10000);
+            socket.setSoTimeout(20000);
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] response = in.readAllBytes();
-            String text = new String(response, StandardCharsets.ISO_8859_1);
-            int end = text.indexOf("\r\n");
-            return end < 0 ? text : text.substring(0, end);
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                line.append((char) b);
+            }
+            int end = line.indexOf("\r");
+            return end < 0 ? line.toString() : line.substring(0, end);
         }
     }
 }

@@ -50,9 +50,14 @@ public final class StreamLineServer implements AutoCloseable {
 
     /** A TCP server on 127.0.0.1 at {@code port} (0: any free port), reusing the address of a previous run. */
     public static StreamLineServer tcp(int port) throws IOException {
+        return tcp(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** A TCP server on {@code address} (an IPv4 one) at {@code port} (0: any free port), reusing the address. */
+    public static StreamLineServer tcp(InetAddress address, int port) throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        channel.bind(new InetSocketAddress(address, port));
         return new StreamLineServer(channel);
     }
 
@@ -99,10 +104,15 @@ public final class StreamLineServer implements AutoCloseable {
                 () -> "expected " + count + " lines, got " + lineCount());
     }
 
-    /** Waits until every accepted connection has ended. */
-    public void awaitConnectionsEnded(Duration timeout) {
-        await(() -> connections.stream().noneMatch(c -> c.reader.isAlive()), timeout,
-                () -> "connections still open");
+    /**
+     * Waits until {@code count} connections (at least) have been accepted and every accepted one has ended, so that
+     * every line sent on them has been read. The count matters: a connection the client made and closed may not
+     * have been accepted yet.
+     */
+    public void awaitConnectionsEnded(long count, Duration timeout) {
+        await(() -> connections.size() >= count && connections.stream().noneMatch(c -> c.reader.isAlive()), timeout,
+                () -> connections.size() + " of " + count + " connections accepted, "
+                        + connections.stream().filter(c -> c.reader.isAlive()).count() + " still open");
     }
 
     /**
@@ -113,7 +123,7 @@ public final class StreamLineServer implements AutoCloseable {
         for (Connection connection : connections) {
             connection.channel.close();
         }
-        awaitConnectionsEnded(Duration.ofSeconds(5));
+        awaitConnectionsEnded(connections.size(), Duration.ofSeconds(5));
     }
 
     /**

@@ -1,12 +1,17 @@
 package dev.viewmetrics.core.testing;
 
 import dev.viewmetrics.core.ViewMetricsFilter;
+import dev.viewmetrics.core.config.ContextEnvironment;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -27,17 +32,26 @@ import java.util.concurrent.Executor;
 
 /**
  * A real Jetty 12 (ee10, Servlet 6) on 127.0.0.1 and a free port, with the filter deployed exactly as a
- * {@code web.xml} would: a {@link ViewMetricsFilter} with init-params on {@code /*} for REQUEST and ASYNC.
+ * {@code web.xml} would: a {@link ViewMetricsFilter} with init-params on {@code /*} for REQUEST and ASYNC. What its
+ * components read as environment variables is what the test gives ({@link Builder#environment}), none by default:
+ * the process environment of the machine running the tests never leaks in. Besides the test's servlets it answers
+ * {@value #END_MARKER} with 200, the end marker of {@link #linesBeforeEndMarker} (so a test that uses it declares
+ * no template matching that path).
  */
 public final class TestServer implements AutoCloseable {
 
+    /** A path every test server answers with 200: requested last, its lines come after those of earlier requests. */
+    public static final String END_MARKER = "/endmarker";
+
     private final Server server;
     private final ServletContextHandler context;
+    private final String contextPath;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(Server server, ServletContextHandler context) {
+    private TestServer(Server server, ServletContextHandler context, String contextPath) {
         this.server = server;
         this.context = context;
+        this.contextPath = contextPath;
     }
 
     /** A builder of a server with one web application at {@code contextPath} ({@code ""} for root). */
@@ -48,6 +62,14 @@ public final class TestServer implements AutoCloseable {
     /** The base URI, e.g. {@code http://127.0.0.1:41234}. */
     public URI base() {
         return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+    }
+
+    /** The base URI on IPv6 loopback, e.g. {@code http://[::1]:41235}, of a server built {@link Builder#ipv6()}. */
+    public URI baseIpv6() {
+        if (server.getConnectors().length < 2) {
+            throw new IllegalStateException("this server does not listen on ::1: build it with ipv6()");
+        }
+        return URI.create("http://[::1]:" + ((ServerConnector) server.getConnectors()[1]).getLocalPort());
     }
 
     /** The deployed servlet context handler. */
@@ -67,6 +89,32 @@ public final class TestServer implements AutoCloseable {
         return send("GET", path);
     }
 
+    /** {@code GET uri}, e.g. {@code baseIpv6().resolve(path)}. */
+    public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Requests {@value #END_MARKER} and returns every line {@code agent} received before its {@code duration} line
+     * (since the previous marker), leaving out the marker's own lines. A request whose response was completed when
+     * its servlet returned was recorded before the client saw it, so before the marker: whatever it should not
+     * have sent, it would have sent by then. A response the container completes earlier (a redirect,
+     * {@code sendError}, a flushed body) can reach the client first: await such a request's own line before this.
+     */
+    public List<String> linesBeforeEndMarker(UdpReceiver agent) throws IOException, InterruptedException {
+        if (get(contextPath + END_MARKER).statusCode() != 200) {
+            throw new AssertionError("the end marker " + END_MARKER + " was not answered with 200");
+        }
+        List<String> lines = new ArrayList<>(agent.linesUntil(TestServer::isEndMarkerDuration));
+        lines.removeIf(line -> line.contains(END_MARKER.substring(1)));
+        return lines;
+    }
+
+    private static boolean isEndMarkerDuration(String line) {
+        return line.contains(END_MARKER.substring(1)) && line.contains("duration");
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();
@@ -84,7 +132,10 @@ public final class TestServer implements AutoCloseable {
         private final Map<String, String> contextParams = new LinkedHashMap<>();
         private final Map<String, Object> contextAttributes = new LinkedHashMap<>();
         private final List<EventListener> listeners = new ArrayList<>();
+        private Map<String, String> environment = Map.of();
         private boolean withFilter = true;
+        private boolean relaxedHttp;
+        private boolean ipv6;
 
         private Builder(String contextPath) {
             this.contextPath = contextPath;
@@ -117,6 +168,30 @@ public final class TestServer implements AutoCloseable {
         /** A listener, as {@code <listener>} would declare it. */
         public Builder listener(EventListener listener) {
             listeners.add(listener);
+            return this;
+        }
+
+        /**
+         * The environment variables the application's components read ({@link ContextEnvironment}); none unless
+         * given.
+         */
+        public Builder environment(Map<String, String> variables) {
+            this.environment = Map.copyOf(variables);
+            return this;
+        }
+
+        /**
+         * Accepts what a lenient or old container would pass to the application instead of answering 400 or 431
+         * itself: any URI (encoded control characters, ambiguous segments), legacy HTTP, 64 KiB of headers.
+         */
+        public Builder relaxedHttp() {
+            this.relaxedHttp = true;
+            return this;
+        }
+
+        /** Listens on IPv6 loopback ({@code ::1}) too, besides 127.0.0.1: see {@link TestServer#baseIpv6()}. */
+        public Builder ipv6() {
+            this.ipv6 = true;
             return this;
         }
 
@@ -158,13 +233,29 @@ public final class TestServer implements AutoCloseable {
                 threads.setVirtualThreadsExecutor(executor);
             }
             Server server = new Server(threads);
-            ServerConnector connector = new ServerConnector(server);
+            HttpConfiguration http = new HttpConfiguration();
+            if (relaxedHttp) {
+                http.setUriCompliance(UriCompliance.UNSAFE);
+                http.setHttpCompliance(HttpCompliance.LEGACY);
+                http.setRequestHeaderSize(64 * 1024);
+            }
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost("127.0.0.1");
             connector.setPort(0);
             server.addConnector(connector);
+            if (ipv6) {
+                ServerConnector loopback6 = new ServerConnector(server, new HttpConnectionFactory(http));
+                loopback6.setHost("::1");
+                loopback6.setPort(0);
+                server.addConnector(loopback6);
+            }
             ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
             contextParams.forEach(context::setInitParameter);
+            context.setAttribute(ContextEnvironment.ATTRIBUTE, environment);
             contextAttributes.forEach(context::setAttribute);
+            if (relaxedHttp) {
+                context.getServletHandler().setDecodeAmbiguousURIs(true);
+            }
             listeners.forEach(context::addEventListener);
             if (withFilter) {
                 FilterHolder holder = filter != null ? new FilterHolder(filter)
@@ -185,9 +276,10 @@ public final class TestServer implements AutoCloseable {
                 servletHolder.setAsyncSupported(true);
                 context.addServlet(servletHolder, pattern);
             });
+            context.addServlet(new ServletHolder(Servlets.status(200)), END_MARKER);
             server.setHandler(context);
             server.start();
-            return new TestServer(server, context);
+            return new TestServer(server, context, contextPath);
         }
     }
 }

@@ -13,12 +13,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A real UDP socket on 127.0.0.1 and a free port, collecting every StatsD line it receives. */
+/**
+ * A real UDP socket on 127.0.0.1 and a free port, collecting every StatsD line it receives, in arrival order.
+ * Absence is proven with an end marker, never by waiting a while: make the code under test send a line known to
+ * come after anything it could wrongly send (a later request, a line offered after it), then
+ * {@link #linesUntil(Predicate)} returns what arrived before that marker.
+ */
 public final class UdpReceiver implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final DatagramSocket socket;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    /** Every line taken from the socket so far, in order. */
     private final List<String> seen = new ArrayList<>();
+    /** Where the lines after the last marker begin in {@link #seen}. */
+    private int afterMarker;
     private final Thread reader;
 
     public UdpReceiver() throws SocketException {
@@ -48,8 +58,51 @@ public final class UdpReceiver implements AutoCloseable {
                 }
             }
         }
+        return next(predicate, timeout);
+    }
+
+    /** Waits for a line starting with {@code prefix}. */
+    public String awaitStartingWith(String prefix) throws InterruptedException {
+        return await(line -> line.startsWith(prefix), WAIT);
+    }
+
+    /**
+     * Waits (up to 10 s) for the next line matching {@code marker} after the previous marker, and returns every line
+     * that arrived between the two (since the start, or {@link #clear()}, for the first marker), without the marker.
+     */
+    public List<String> linesUntil(Predicate<String> marker) throws InterruptedException {
+        synchronized (seen) {
+            for (int i = afterMarker; i < seen.size(); i++) {
+                if (marker.test(seen.get(i))) {
+                    return segmentEndingAt(i);
+                }
+            }
+        }
+        next(marker, WAIT);
+        synchronized (seen) {
+            return segmentEndingAt(seen.size() - 1);
+        }
+    }
+
+    /** Forgets every line received so far. */
+    public void clear() {
+        synchronized (seen) {
+            lines.clear();
+            seen.clear();
+            afterMarker = 0;
+        }
+    }
+
+    private List<String> segmentEndingAt(int markerIndex) {
+        List<String> segment = new ArrayList<>(seen.subList(afterMarker, markerIndex));
+        afterMarker = markerIndex + 1;
+        return segment;
+    }
+
+    /** Takes lines from the socket until one matches, keeping them all; fails after {@code timeout}. */
+    private String next(Predicate<String> predicate, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() - deadline < 0) {
             String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (line != null) {
                 synchronized (seen) {
@@ -61,25 +114,6 @@ public final class UdpReceiver implements AutoCloseable {
             }
         }
         throw new AssertionError("no StatsD line matched within " + timeout + "; received: " + received());
-    }
-
-    /** Waits for a line starting with {@code prefix}. */
-    public String awaitStartingWith(String prefix) throws InterruptedException {
-        return await(line -> line.startsWith(prefix), Duration.ofSeconds(10));
-    }
-
-    /** Every line received so far (after draining what is pending for {@code settle}). */
-    public List<String> received(Duration settle) throws InterruptedException {
-        Thread.sleep(settle.toMillis());
-        return received();
-    }
-
-    /** Forgets every line received so far. */
-    public void clear() {
-        synchronized (seen) {
-            lines.drainTo(seen);
-            seen.clear();
-        }
     }
 
     private List<String> received() {
@@ -110,5 +144,10 @@ public final class UdpReceiver implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
+        try {
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -34,5 +34,11 @@ public class BootShopApplication {
         String greet(@PathVariable("name") String name) {
             return "hello " + name;
         }
+
+        /** The tests' end marker ({@code Agent.END_MARKER}). */
+        @GetMapping("/endmarker")
+        String endMarker() {
+            return "end";
+        }
     }
 }

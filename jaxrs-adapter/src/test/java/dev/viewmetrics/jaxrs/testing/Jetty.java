@@ -1,5 +1,9 @@
 package dev.viewmetrics.jaxrs.testing;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import jakarta.servlet.ServletContainerInitializer;
 import dev.viewmetrics.core.testing.LoopbackServer;
 import org.eclipse.jetty.server.Handler;
@@ -26,10 +30,12 @@ public final class Jetty implements AutoCloseable {
             ? "ee11" : "ee10";
 
     private final LoopbackServer server;
+    private final String contextPath;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Jetty(LoopbackServer server) {
+    private Jetty(LoopbackServer server, String contextPath) {
         this.server = server;
+        this.contextPath = contextPath;
     }
 
     /** Serves a web application at {@code contextPath} that {@code app} sets up, as a container would call it. */
@@ -37,7 +43,7 @@ public final class Jetty implements AutoCloseable {
         Object context = handler("servlet.ServletContextHandler", new Class<?>[] {String.class}, contextPath);
         context.getClass().getMethod("addServletContainerInitializer", ServletContainerInitializer.class,
                 Class[].class).invoke(context, app, new Class<?>[0]);
-        return start((Handler) context);
+        return start((Handler) context, contextPath);
     }
 
     /**
@@ -54,7 +60,7 @@ public final class Jetty implements AutoCloseable {
             webApp.getClass().getMethod("setAttribute", String.class, Object.class).invoke(webApp,
                     attribute.getKey(), attribute.getValue());
         }
-        return start((Handler) webApp);
+        return start((Handler) webApp, contextPath);
     }
 
     private static Object handler(String type, Class<?>[] parameters, Object... arguments) throws Exception {
@@ -62,8 +68,27 @@ public final class Jetty implements AutoCloseable {
                 .newInstance(arguments);
     }
 
-    private static Jetty start(Handler application) throws Exception {
-        return new Jetty(LoopbackServer.start(application));
+    /** Starts {@code application}, which also serves the tests' end marker ({@link Agent#END_MARKER}). */
+    private static Jetty start(Handler application, String contextPath) throws Exception {
+        application.getClass().getMethod("addServlet", Class.class, String.class).invoke(application,
+                EndMarkerServlet.class, Agent.END_MARKER);
+        return new Jetty(LoopbackServer.start(application), contextPath);
+    }
+
+    /** Requests the end marker (see {@link Agent#linesBeforeEndMarker}). */
+    public void sendEndMarker() throws IOException, InterruptedException {
+        int status = get(contextPath + Agent.END_MARKER).statusCode();
+        if (status != 200) {
+            throw new AssertionError("the end marker answered " + status);
+        }
+    }
+
+    /** Answers the end marker. */
+    public static final class EndMarkerServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            response.setStatus(200);
+        }
     }
 
     /** The base URI, e.g. {@code http://127.0.0.1:41234}. */

@@ -1,5 +1,6 @@
 package dev.viewmetrics.spring.bootsecurity;
 
+import dev.viewmetrics.spring.testing.EndMarkerController;
 import dev.viewmetrics.core.RouteLookup;
 import dev.viewmetrics.spring.EnableViewMetrics;
 import dev.viewmetrics.spring.secured.AccountController;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @EnableViewMetrics
-@Import({SecurityConfig.class, AccountController.class, OrderApiController.class, ProductRoutes.class})
+@Import({SecurityConfig.class, AccountController.class, OrderApiController.class, ProductRoutes.class,
+        EndMarkerController.class})
 public class SecuredBootApplication {
 
     @Bean

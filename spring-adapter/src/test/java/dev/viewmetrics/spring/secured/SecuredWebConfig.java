@@ -1,5 +1,6 @@
 package dev.viewmetrics.spring.secured;
 
+import dev.viewmetrics.spring.testing.EndMarkerController;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
@@ -9,7 +10,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** The DispatcherServlet context of the secured plain Spring MVC shop: controllers, a functional route, resources. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebMvc
-@Import({AccountController.class, OrderApiController.class, ProductRoutes.class})
+@Import({AccountController.class, OrderApiController.class, ProductRoutes.class,
+        EndMarkerController.class})
 public class SecuredWebConfig implements WebMvcConfigurer {
 
     @Override

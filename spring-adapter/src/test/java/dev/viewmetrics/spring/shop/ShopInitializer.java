@@ -1,6 +1,7 @@
 package dev.viewmetrics.spring.shop;
 
 import dev.viewmetrics.spring.ViewMetricsSpring;
+import dev.viewmetrics.spring.testing.IsolatedEnvironment;
 import jakarta.servlet.Filter;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.core.env.MapPropertySource;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * The test shop as a plain Spring MVC application registers itself: root context {@link MetricsConfig},
  * DispatcherServlet context {@link WebConfig}, the viewmetrics filter from {@code getServletFilters()} followed by
- * the {@link GateFilter}. {@code properties} become the highest-precedence property source of the root context.
+ * the {@link GateFilter}. {@code properties} become the highest-precedence property source of the root context,
+ * whose environment has no environment variables ({@link IsolatedEnvironment}).
  */
 public class ShopInitializer extends AbstractAnnotationConfigDispatcherServletInitializer {
 
@@ -45,7 +47,7 @@ public class ShopInitializer extends AbstractAnnotationConfigDispatcherServletIn
 
     @Override
     protected ApplicationContextInitializer<?>[] getRootApplicationContextInitializers() {
-        return new ApplicationContextInitializer<?>[] {context -> context.getEnvironment().getPropertySources()
-                .addFirst(new MapPropertySource("test", properties))};
+        return new ApplicationContextInitializer<?>[] {new IsolatedEnvironment(), context -> context.getEnvironment()
+                .getPropertySources().addFirst(new MapPropertySource("test", properties))};
     }
 }

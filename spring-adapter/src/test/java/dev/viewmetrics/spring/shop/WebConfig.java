@@ -1,5 +1,6 @@
 package dev.viewmetrics.spring.shop;
 
+import dev.viewmetrics.spring.testing.EndMarkerController;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -12,7 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** The DispatcherServlet configuration of the test shop: controllers, functional routes, static resources. */
 @Configuration
 @EnableWebMvc
-@Import({OrderController.class, PaymentController.class, AsyncController.class, ShopAdvice.class, ShopRoutes.class})
+@Import({OrderController.class, PaymentController.class, AsyncController.class, ShopAdvice.class, ShopRoutes.class,
+        EndMarkerController.class})
 public class WebConfig implements WebMvcConfigurer {
 
     @Override
