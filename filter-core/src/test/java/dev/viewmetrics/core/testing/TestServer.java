@@ -41,7 +41,7 @@ import java.util.concurrent.Executor;
 public final class TestServer implements AutoCloseable {
 
     /** A path every test server answers with 200: requested last, its lines come after those of earlier requests. */
-    public static final String END_MARKER = "/endmarker";
+    public static final String END_MARKER = UdpReceiver.END_MARKER;
 
     private final Server server;
     private final ServletContextHandler context;
@@ -95,24 +95,13 @@ public final class TestServer implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /**
-     * Requests {@value #END_MARKER} and returns every line {@code agent} received before its {@code duration} line
-     * (since the previous marker), leaving out the marker's own lines. A request whose response was completed when
-     * its servlet returned was recorded before the client saw it, so before the marker: whatever it should not
-     * have sent, it would have sent by then. A response the container completes earlier (a redirect,
-     * {@code sendError}, a flushed body) can reach the client first: await such a request's own line before this.
-     */
-    public List<String> linesBeforeEndMarker(UdpReceiver agent) throws IOException, InterruptedException {
-        if (get(contextPath + END_MARKER).statusCode() != 200) {
-            throw new AssertionError("the end marker " + END_MARKER + " was not answered with 200");
-        }
-        List<String> lines = new ArrayList<>(agent.linesUntil(TestServer::isEndMarkerDuration));
-        lines.removeIf(line -> line.contains(END_MARKER.substring(1)));
-        return lines;
-    }
-
-    private static boolean isEndMarkerDuration(String line) {
-        return line.contains(END_MARKER.substring(1)) && line.contains("duration");
+    /** Requests {@value #END_MARKER} and returns what {@code agent} received before it: see {@link UdpReceiver#linesBeforeEndMarker}. */
+    public List<String> linesBeforeEndMarker(UdpReceiver agent) throws Exception {
+        return agent.linesBeforeEndMarker(() -> {
+            if (get(contextPath + END_MARKER).statusCode() != 200) {
+                throw new AssertionError("the end marker " + END_MARKER + " was not answered with 200");
+            }
+        });
     }
 
     @Override

@@ -21,6 +21,12 @@ import java.util.function.Predicate;
  */
 public final class UdpReceiver implements AutoCloseable {
 
+    /**
+     * The path the tests' applications answer as their end marker ({@link #linesBeforeEndMarker}): a request made
+     * after the requests under test, whose lines come after theirs.
+     */
+    public static final String END_MARKER = "/endmarker";
+
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final DatagramSocket socket;
@@ -82,6 +88,29 @@ public final class UdpReceiver implements AutoCloseable {
         synchronized (seen) {
             return segmentEndingAt(seen.size() - 1);
         }
+    }
+
+    /**
+     * Sends the end marker request with {@code marker} (a request to {@value #END_MARKER}, made after the requests
+     * under test) and returns every line received before the marker's {@code duration} line, since the previous
+     * marker, without the marker's own lines (in any flavor: its route is folded into the name in etsy). A request
+     * whose response was completed when its servlet returned was recorded before the client saw it, so before the
+     * marker: whatever it should not have sent, it would have sent by then. A response the container completes
+     * earlier (a redirect, {@code sendError}, a flushed body) can reach the client first: await such a request's
+     * own line before this.
+     */
+    public List<String> linesBeforeEndMarker(EndMarker marker) throws Exception {
+        marker.send();
+        String name = END_MARKER.substring(1);
+        List<String> before = new ArrayList<>(linesUntil(line -> line.contains(name) && line.contains("duration")));
+        before.removeIf(line -> line.contains(name));
+        return before;
+    }
+
+    /** Sends the end marker request; it fails when the marker is not answered. */
+    @FunctionalInterface
+    public interface EndMarker {
+        void send() throws Exception;
     }
 
     /** Forgets every line received so far. */

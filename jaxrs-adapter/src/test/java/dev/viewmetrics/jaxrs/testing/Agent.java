@@ -4,14 +4,13 @@ import dev.viewmetrics.core.testing.UdpReceiver;
 
 import java.net.SocketException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The StatsD agent of a test: filter-core's real UDP receiver, read by request line. */
 public final class Agent implements AutoCloseable {
 
     /** The path of the end marker every test application serves (a plain servlet, so its route is this path). */
-    public static final String END_MARKER = "/endmarker";
+    public static final String END_MARKER = UdpReceiver.END_MARKER;
 
     private final UdpReceiver receiver = new UdpReceiver();
 
@@ -35,23 +34,9 @@ public final class Agent implements AutoCloseable {
         return Double.parseDouble(line.substring(line.indexOf(':') + 1, line.indexOf('|')));
     }
 
-    /**
-     * Sends the end marker (a request made after the requests under test) and returns every line received before
-     * its duration line, since the previous marker or {@link #clear()}, without the marker's own lines: a request
-     * answered before the marker was recorded before it, so what it should not have sent, it would have.
-     */
-    public List<String> linesBeforeEndMarker(Marker marker) throws Exception {
-        marker.send();
-        List<String> lines = new ArrayList<>(receiver.linesUntil(
-                line -> line.startsWith("view.duration:") && line.contains(END_MARKER + ",")));
-        lines.removeIf(line -> line.contains(END_MARKER + ","));
-        return lines;
-    }
-
-    /** Sends the end marker request. */
-    @FunctionalInterface
-    public interface Marker {
-        void send() throws Exception;
+    /** Sends the end marker and returns what arrived before it: see {@link UdpReceiver#linesBeforeEndMarker}. */
+    public List<String> linesBeforeEndMarker(UdpReceiver.EndMarker marker) throws Exception {
+        return receiver.linesBeforeEndMarker(marker);
     }
 
     public void clear() {

@@ -4,7 +4,6 @@ import dev.viewmetrics.core.testing.UdpReceiver;
 
 import java.net.SocketException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -12,7 +11,7 @@ import java.util.function.Predicate;
 public final class UdpAgent implements AutoCloseable {
 
     /** The path {@link EndMarkerController} answers, relative to the application. */
-    public static final String END_MARKER = "/endmarker";
+    public static final String END_MARKER = UdpReceiver.END_MARKER;
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -41,32 +40,18 @@ public final class UdpAgent implements AutoCloseable {
         return await(line -> line.startsWith("view.cpu:") && line.contains("#route:" + route + ","));
     }
 
-    /**
-     * Sends the end marker (a request to {@value #END_MARKER}, made after the requests under test) and returns
-     * every line received before its duration line, since the previous marker, without the marker's own lines.
-     * A request answered before the marker was recorded before it: what it should not have sent, it would have.
-     */
-    public List<String> linesBeforeEndMarker(Request marker) throws Exception {
-        marker.send();
-        List<String> lines = new ArrayList<>(receiver.linesUntil(
-                line -> line.startsWith("view.duration:") && line.contains(END_MARKER + ",")));
-        lines.removeIf(line -> line.contains(END_MARKER + ","));
-        return lines;
+    /** Sends the end marker and returns what arrived before it: see {@link UdpReceiver#linesBeforeEndMarker}. */
+    public List<String> linesBeforeEndMarker(UdpReceiver.EndMarker marker) throws Exception {
+        return receiver.linesBeforeEndMarker(marker);
     }
 
     /**
      * Forgets every line received before the end marker: lines of earlier tests (a shared agent) cannot then
      * satisfy this one's expectations.
      */
-    public void startAfterEndMarker(Request marker) throws Exception {
+    public void startAfterEndMarker(UdpReceiver.EndMarker marker) throws Exception {
         linesBeforeEndMarker(marker);
         receiver.clear();
-    }
-
-    /** A request that may fail. */
-    @FunctionalInterface
-    public interface Request {
-        void send() throws Exception;
     }
 
     /** Forgets every line received so far. */
