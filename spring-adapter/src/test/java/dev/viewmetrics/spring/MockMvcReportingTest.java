@@ -150,11 +150,12 @@ class MockMvcReportingTest {
     }
 
     @Test
-    void requestAnsweredByAFilterReportsNothingAndTheCoreNamesIt() throws Exception {
+    void requestAFilterRejectsOnAPathNoHandlerServesIsNotFound() throws Exception {
         ViewMetricsContext reported = perform("/admin/settings/17");
 
         assertThat(reported.getRoute()).isNull();
+        assertThat(reported.isUnmatched()).as("the route lookup found no handler for it").isTrue();
         assertThat(reported.getHandler()).isNull();
-        assertThat(duration("/admin/settings/{id}").getId().getTag("status")).isEqualTo("401");
+        assertThat(duration("NOT_FOUND").getId().getTag("status")).isEqualTo("401");
     }
 }

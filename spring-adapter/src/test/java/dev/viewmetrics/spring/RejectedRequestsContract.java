@@ -226,6 +226,7 @@ abstract class RejectedRequestsContract {
     void requestMvcServedIsNeverLookedUp() throws Exception {
         client.get(path("/products/warm-up"));
         line("GET", "/products/{slug}", 200);
+        linesBeforeEndMarker(); // the lines below are this test's alone
         int before = CountingLookup.INSTANCE.asked();
 
         for (String product : new String[] {"blue-widget", "red-widget", "7"}) {
