@@ -78,7 +78,7 @@ class ReportReadmeTest {
 
     @Test
     void statsServletFromWebXmlShowsTheFiltersRegistry() throws Exception {
-        WebAppContext context = webApp(readmeBlock("stats-web.xml"));
+        WebAppContext context = ShopWebApp.with(dir, readmeBlock("stats-web.xml"));
         try (LoopbackServer server = LoopbackServer.start(context)) {
             server.get("/shop/users/42");
             assertThat(JsonFileReporterTest.threadNamed("viewmetrics-stats-rates")).as("load-on-startup").isTrue();
@@ -152,7 +152,7 @@ class ReportReadmeTest {
 
     @Test
     void reportingListenerFromWebXmlWritesBothAndClosesThemWithTheApp() throws Exception {
-        WebAppContext context = webApp(readmeBlock("reporting-web.xml"));
+        WebAppContext context = ShopWebApp.with(dir, readmeBlock("reporting-web.xml"));
         Path json = TMP.resolve("shop-" + PID + ".json");
         Path stats = TMP.resolve("shop-" + PID + ".vmstats");
         try {
@@ -241,23 +241,6 @@ class ReportReadmeTest {
     // --- helpers
 
     /** A web application at {@code /shop}: the README's filter, the snippet, and a servlet on /users/*. */
-    private WebAppContext webApp(String snippet) throws Exception {
-        Path webapp = dir.resolve("webapp");
-        Files.createDirectories(webapp.resolve("WEB-INF"));
-        Files.writeString(webapp.resolve("WEB-INF/web.xml"), "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
-                + " version=\"6.0\">\n<filter><filter-name>viewmetrics</filter-name><filter-class>"
-                + ViewMetricsFilter.class.getName() + "</filter-class><async-supported>true</async-supported>"
-                + "</filter>\n<filter-mapping><filter-name>viewmetrics</filter-name><url-pattern>/*</url-pattern>"
-                + "</filter-mapping>\n" + snippet + "\n<servlet><servlet-name>hello</servlet-name><servlet-class>"
-                + HelloServlet.class.getName() + "</servlet-class></servlet>\n<servlet-mapping><servlet-name>hello"
-                + "</servlet-name><url-pattern>/users/*</url-pattern></servlet-mapping>\n</web-app>\n");
-        WebAppContext context = new WebAppContext(webapp.toString(), "/shop");
-        context.setParentLoaderPriority(true);
-        context.setThrowUnavailableOnStartupException(true);
-        context.setAttribute(ContextEnvironment.ATTRIBUTE, Map.of()); // this machine's variables stay out
-        return context;
-    }
-
     private ChildJvm.Result cli(String... args) throws Exception {
         return ChildJvm.run(dir, ChildJvm.command(ChildJvm.mainClassesOnly(), StatsCli.class.getName(), List.of(args)));
     }
