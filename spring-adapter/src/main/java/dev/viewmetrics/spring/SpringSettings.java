@@ -27,8 +27,10 @@ final class SpringSettings {
     static final String STATSD_HOST = "statsd.host";
 
     static final List<String> KNOWN_KEYS = List.of(STATSD_HOST, "statsd.port", "statsd.protocol", "statsd.flavor",
-            "statsd.prefix", "service", "environment", "version", "routes", "max-routes", "cpu-time", "exclude",
-            "handler-tag", "base-name", "allocation");
+            "statsd.prefix", "statsd.queue-size", "statsd.max-packet-size", "statsd.reconnect-min",
+            "statsd.reconnect-max", "statsd.reconnect-every", "statsd.close-timeout", "statsd.poll-interval",
+            "service", "environment", "version", "enabled", "routes", "max-routes", "cpu-time", "cpu-sample-every",
+            "allocation", "exclude", "handler-tag", "base-name", "global-registry");
 
     private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d{1,9})]");
 

@@ -38,6 +38,19 @@ class SpringSettingsTest {
     }
 
     @Test
+    void everyKeyOfTheConfigurationTableIsFoundUnderItsRelaxedEnvironmentVariable() {
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", Map.of(
+                "VIEWMETRICS_CPU_SAMPLE_EVERY", "10", "VIEWMETRICS_STATSD_QUEUE_SIZE", "4096",
+                "VIEWMETRICS_STATSD_RECONNECT_MAX", "30s", "VIEWMETRICS_GLOBAL_REGISTRY", "false",
+                "VIEWMETRICS_ENABLED", "true", "VIEWMETRICS_STATSD_POLL_INTERVAL", "5s")));
+
+        assertThat(SpringSettings.read(environment)).containsEntry("cpu-sample-every", "10")
+                .containsEntry("statsd.queue-size", "4096").containsEntry("statsd.reconnect-max", "30s")
+                .containsEntry("global-registry", "false").containsEntry("enabled", "true")
+                .containsEntry("statsd.poll-interval", "5s");
+    }
+
+    @Test
     void higherPrecedenceSourcesWinAndPlaceholdersResolve() {
         add("defaults", Map.of("viewmetrics.environment", "dev", "deploy.stage", "prod"));
         add("overrides", Map.of("viewmetrics.environment", "${deploy.stage}"));
