@@ -14,6 +14,8 @@ import io.micrometer.statsd.StatsdConfig;
 import io.micrometer.statsd.StatsdFlavor;
 import io.micrometer.statsd.StatsdMeterRegistry;
 import com.codahale.metrics.MetricRegistry;
+import net.bull.javamelody.MonitoringFilter;
+import net.bull.javamelody.internal.model.Collector;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,13 +35,18 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * What one request costs each servlet instrumentation: {@code GET /users/42} through a chain of one filter and a
@@ -84,6 +91,7 @@ public class FilterOverheadBenchmark {
     private long allocatedSample = 4096;
     private Filter springObservation;
     private Filter dropwizard;
+    private Filter javamelody;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -109,6 +117,7 @@ public class FilterOverheadBenchmark {
         MetricRegistry dropwizardRegistry = new MetricRegistry();
         servletContext.context().setAttribute(InstrumentedFilter.REGISTRY_ATTRIBUTE, dropwizardRegistry);
         dropwizard = init(new InstrumentedFilter(), "dropwizard");
+        javamelody = javamelodyFilter();
 
         String route = "|#route:" + ROUTE + ",";
         checkAgent("viewmetrics", viewmetrics, 3, "view.allocated:", route);
@@ -179,6 +188,16 @@ public class FilterOverheadBenchmark {
         return run(dropwizard);
     }
 
+    /**
+     * JavaMelody's {@code MonitoringFilter} (jakarta) as configured by default, which reads CPU time and allocated
+     * bytes per request too, recording into its in-memory counters (no collector thread writes to disk while
+     * measuring: the first collection is a minute away).
+     */
+    @Benchmark
+    public int javamelody() throws IOException, ServletException {
+        return run(javamelody);
+    }
+
     /** Two reads of the current thread's CPU clock and nothing else: the floor of measuring CPU time. */
     @Benchmark
     public long cpuClock() {
@@ -216,6 +235,40 @@ public class FilterOverheadBenchmark {
         closeables.add(registry::close);
         closeables.add(metrics);
         return init(metrics.filter(), name);
+    }
+
+    /**
+     * JavaMelody's filter with its defaults, its files in a temporary directory, no database and no update check
+     * (which would call out to the network); checked to have counted the request.
+     */
+    private Filter javamelodyFilter() throws Exception {
+        Path storage = Files.createTempDirectory("javamelody");
+        closeables.add(() -> deleteRecursively(storage));
+        Map<String, String> parameters = Map.of("storage-directory", storage.toString(), "no-database", "true",
+                "update-check-disabled", "true", "log", "false");
+        MonitoringFilter filter = new MonitoringFilter();
+        filter.init(servletContext.filterConfig("javamelody", parameters));
+        closeables.add(filter::destroy);
+        run(filter);
+        // JavaMelody keeps its collector package-private: reach it by reflection
+        Method contextOf = MonitoringFilter.class.getDeclaredMethod("getFilterContext");
+        contextOf.setAccessible(true);
+        Object context = contextOf.invoke(filter);
+        Method collectorOf = context.getClass().getDeclaredMethod("getCollector");
+        collectorOf.setAccessible(true);
+        long counted = ((Collector) collectorOf.invoke(context)).getCounterByName("http").getRequestsCount();
+        if (counted != 1) {
+            throw new IllegalStateException("javamelody: expected 1 request counted, got " + counted);
+        }
+        return filter;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static LineFormat datadog() {

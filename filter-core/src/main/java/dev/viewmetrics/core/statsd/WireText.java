@@ -123,26 +123,28 @@ public final class WireText {
      * The length of {@code units / 10^digits} as {@link #writeDecimal} writes it.
      *
      * @param units  the number in units of its last fractional digit; any value but {@link Long#MIN_VALUE}
-     * @param digits fractional digits, 0 to 18
+     * @param digits fractional digits: 0 (a whole number) or {@link #MICRO_DIGITS}
      */
     static int decimalLength(long units, int digits) {
         long magnitude = Math.abs(units);
-        int fraction = significantDigits(magnitude, digits);
-        long whole = magnitude / POWERS_OF_TEN[digits];
+        long whole = whole(magnitude, digits);
+        int fraction = fractionDigits(magnitude - whole * MICRO_SCALE, digits);
         return (units < 0 ? 1 : 0) + digitCount(whole) + (fraction > 0 ? 1 + fraction : 0);
     }
 
     /**
      * Writes {@code units / 10^digits} at {@code at}: a minus sign if negative, the whole part, and the fraction
      * without its trailing zeros ({@code 12500000, 6} is {@code 12.5}; {@code 3000, 0} is {@code 3000}). Nothing is
-     * allocated: the request path formats its numbers with this.
+     * allocated, and no division by a variable: the request path formats its numbers with this.
      *
+     * @param digits fractional digits: 0 (a whole number) or {@link #MICRO_DIGITS}
      * @return the position after the last byte written
      */
     static int writeDecimal(byte[] dst, int at, long units, int digits) {
         long magnitude = Math.abs(units);
-        int fraction = significantDigits(magnitude, digits);
-        long whole = magnitude / POWERS_OF_TEN[digits];
+        long whole = whole(magnitude, digits);
+        long fraction = digits == 0 ? 0 : magnitude - whole * MICRO_SCALE;
+        int fractionDigits = fractionDigits(fraction, digits);
         if (units < 0) {
             dst[at++] = '-';
         }
@@ -152,22 +154,27 @@ public final class WireText {
             dst[--end] = (byte) ('0' + whole % 10);
             whole /= 10;
         } while (whole != 0);
-        if (fraction > 0) {
+        if (fractionDigits > 0) {
             dst[at] = '.';
-            long part = (magnitude % POWERS_OF_TEN[digits]) / POWERS_OF_TEN[digits - fraction];
-            for (int i = fraction; i > 0; i--) {
-                dst[at + i] = (byte) ('0' + part % 10);
-                part /= 10;
+            for (int i = digits; i > fractionDigits; i--) {
+                fraction /= 10; // the trailing zeros
             }
-            at += 1 + fraction;
+            for (int i = fractionDigits; i > 0; i--) {
+                dst[at + i] = (byte) ('0' + fraction % 10);
+                fraction /= 10;
+            }
+            at += 1 + fractionDigits;
         }
         return at;
     }
 
-    /** The fractional digits of {@code magnitude / 10^digits} left once its trailing zeros are dropped. */
-    private static int significantDigits(long magnitude, int digits) {
-        long fraction = magnitude % POWERS_OF_TEN[digits];
-        if (fraction == 0) {
+    private static long whole(long magnitude, int digits) {
+        return digits == 0 ? magnitude : magnitude / MICRO_SCALE;
+    }
+
+    /** The fractional digits of {@code fraction} (in units of 10^-digits) left once its trailing zeros are dropped. */
+    private static int fractionDigits(long fraction, int digits) {
+        if (digits == 0 || fraction == 0) {
             return 0;
         }
         int significant = digits;
