@@ -17,7 +17,8 @@ import java.util.Map;
  * java -cp benchmarks/target/benchmarks.jar dev.viewmetrics.benchmarks.FullStackCpuTimePerOp [rounds] [ops] [agent] [path ...]
  * </pre>
  * Defaults: 30 rounds of 20 000 requests, {@code agent} {@code statsd}, paths {@code /plain/users/42} and
- * {@code /spring/orders/42}; the first third of the rounds warm up and are not reported.
+ * {@code /spring/orders/42}; the first third of the rounds warm up and are not reported. {@code -Dstacks=on} (or
+ * {@code off}) runs the one kind of stack alone, for a profiler.
  */
 public final class FullStackCpuTimePerOp {
 
@@ -30,11 +31,15 @@ public final class FullStackCpuTimePerOp {
         String agent = args.length > 2 ? args[2] : "statsd";
         List<String> paths = args.length > 3 ? List.of(args).subList(3, args.length)
                 : List.of("/plain/users/42", "/spring/orders/42");
+        String only = System.getProperty("stacks", "both");
         List<FullStackBenchmark> stacks = new ArrayList<>();
         Map<String, CpuTimePerOp.Op> methods = new LinkedHashMap<>();
         try {
             for (String path : paths) {
                 for (boolean on : new boolean[] {false, true}) {
+                    if (!only.equals("both") && !only.equals(on ? "on" : "off")) {
+                        continue;
+                    }
                     FullStackBenchmark stack = new FullStackBenchmark();
                     stack.path = path;
                     stack.agent = agent;
@@ -45,7 +50,7 @@ public final class FullStackCpuTimePerOp {
             }
             Map<String, List<Double>> perOp = CpuTimePerOp.measure(methods, rounds, ops);
             CpuTimePerOp.print(perOp, rounds, ops);
-            for (String path : paths) {
+            for (String path : only.equals("both") ? paths : List.<String>of()) {
                 List<Double> off = perOp.get("filterOff " + path);
                 List<Double> on = perOp.get("filterOn  " + path);
                 List<Double> ratios = new ArrayList<>();
