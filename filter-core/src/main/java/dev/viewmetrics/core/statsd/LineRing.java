@@ -83,7 +83,7 @@ final class LineRing {
         this.counters = counters;
     }
 
-    static int capacityFor(int maxLines) {
+    private static int capacityFor(int maxLines) {
         long wanted = Math.max(MIN_CAPACITY, (long) maxLines * BYTES_PER_LINE);
         return wanted >= MAX_CAPACITY ? MAX_CAPACITY : Integer.highestOneBit((int) wanted - 1) << 1;
     }
@@ -306,10 +306,6 @@ final class LineRing {
 
     boolean isEmpty() {
         return size() == 0;
-    }
-
-    int capacity() {
-        return maxLines;
     }
 
     /** {@return the ring's size in bytes} */
