@@ -4,9 +4,7 @@ import dev.viewmetrics.core.statsd.ConnectorCounters.Drop;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,12 +14,14 @@ import java.util.concurrent.locks.LockSupport;
  * A writer claims room for a whole line with one compare-and-set, writes its bytes in place and commits it; a line
  * that finds the ring full (by lines or by bytes) or closed is counted as dropped and the writer goes on.
  *
- * <p>Layout: each record is a 4-byte header and the line's bytes, padded to 8 bytes. The header is 0 while the
- * line is being written, {@link #COMMITTED} and its length once published, {@link #SKIPPED} and its length when the
- * writer failed (read and thrown away), and minus the padding's length where the ring wraps (nothing, skipped). One {@code long}
- * holds the writers' position as lines and bytes written so far, another the reader's, so that one
- * compare-and-set checks both bounds and claims both. The reader zeroes what it has read before it moves on, so
- * that a header only ever reads non-zero once its line is complete.
+ * <p>Layout: each record is the line's bytes, padded to 16 bytes, and a header in a separate {@code int} array, one
+ * per 16 bytes of the ring (a quarter more memory; a header in the byte array itself could not be read and
+ * written with memory-ordering guarantees on every JDK). A record's header is 0 while the line is being written,
+ * {@link #COMMITTED} and its length once published, {@link #SKIPPED} and its length when the writer failed (read and
+ * thrown away), and minus the padding's length where the ring wraps (nothing, skipped). One {@code long} holds the
+ * writers' position as lines and bytes written so far, another the reader's, so that one compare-and-set checks
+ * both bounds and claims both. The reader sets each header it has read back to 0 before it moves on, so that a
+ * header only ever reads non-zero once its line is complete; it never writes the lines' bytes.
  *
  * <p>The sender does not sleep on a lock that every line would have to signal: it looks every
  * {@link #POLL_NANOS} while the ring is empty, and a writer wakes it only when the ring holds
@@ -30,15 +30,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LineRing {
 
-    /** Bytes set aside per line of the line bound: the byte bound is this times the line bound. */
+    /** Bytes set aside per line of the line bound: the byte bound is this times the line bound (plus the headers). */
     static final int BYTES_PER_LINE = 128;
     static final int MIN_CAPACITY = 64 * 1024;
     static final int MAX_CAPACITY = 1 << 30;
     /** How long the sender waits at most between two looks at an empty ring. */
     static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private static final int HEADER = 4;
-    private static final int ALIGNMENT = 8;
+    /** Bytes per header: every record starts at a multiple of it. */
+    private static final int ALIGNMENT = 16;
     /** Header bit of a published line; the low bits are its length. */
     private static final int COMMITTED = 1 << 29;
     /** Header bit of a record whose writer failed: the reader counts it as a line and sends nothing. */
@@ -48,10 +48,12 @@ final class LineRing {
     /** Index of the value in a padded cell: 64 bytes on each side keep writers and the reader off each other's line. */
     private static final int CELL = 8;
 
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle INT = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle LONG = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final byte[] buffer;
+    /** The header of the record starting at byte {@code i * ALIGNMENT}, at {@code i}. */
+    private final int[] headers;
     private final int capacity;
     private final int mask;
     private final int maxLines;
@@ -68,7 +70,7 @@ final class LineRing {
 
     /**
      * A ring holding at most {@code maxLines} lines in {@code maxLines × 128} bytes (a power of two, 64 KiB to
-     * 1 GiB), allocated now; a line longer than half the ring is never taken.
+     * 1 GiB) and a quarter of that for headers, allocated now; a line longer than half the ring is never taken.
      */
     LineRing(int maxLines, ConnectorCounters counters) {
         if (maxLines < 1) {
@@ -80,6 +82,7 @@ final class LineRing {
         this.maxRecord = capacity / 2;
         this.wakeAt = Math.max(1, Math.min(maxLines / 4, 256));
         this.buffer = new byte[capacity];
+        this.headers = new int[capacity / ALIGNMENT];
         this.counters = counters;
     }
 
@@ -101,7 +104,7 @@ final class LineRing {
             counters.dropped(Drop.CLOSED, 1);
             return -1;
         }
-        int record = align(HEADER + length);
+        int record = Math.max(ALIGNMENT, align(length));
         if (length < 0 || record > maxRecord) {
             counters.dropped(Drop.QUEUE_FULL, 1);
             return -1;
@@ -121,13 +124,13 @@ final class LineRing {
             long next = ((long) (lines + 1) << 32) | ((bytes + padding + record) & LOW_BITS);
             if (LONG.compareAndSet(tail, CELL, claimed, next)) {
                 if (padding > 0) {
-                    INT.setRelease(buffer, offset, -padding);
+                    INT.setRelease(headers, offset / ALIGNMENT, -padding);
                     offset = 0;
                 }
                 if (queued + 1 == wakeAt) {
                     wake();
                 }
-                return offset + HEADER;
+                return offset;
             }
         }
     }
@@ -143,13 +146,13 @@ final class LineRing {
      * @return true when it will be sent; false when the connector was closed for good meanwhile (counted)
      */
     boolean commit(int at, int length) {
-        INT.setRelease(buffer, at - HEADER, COMMITTED | length);
+        INT.setRelease(headers, at / ALIGNMENT, COMMITTED | length);
         return accepted();
     }
 
     /** Gives up a claimed line whose writing failed: the reader skips it, nothing of it is sent. */
     void abort(int at, int length) {
-        INT.setRelease(buffer, at - HEADER, SKIPPED | length);
+        INT.setRelease(headers, at / ALIGNMENT, SKIPPED | length);
         accepted();
     }
 
@@ -229,41 +232,32 @@ final class LineRing {
         int moved = 0;
         while (bytes - start < capacity) {
             int offset = bytes & mask;
-            int header = (int) INT.getAcquire(buffer, offset);
+            int slot = offset / ALIGNMENT;
+            int header = (int) INT.getAcquire(headers, slot);
             if (header == 0) {
                 break;
             }
             if (header < 0) {
+                headers[slot] = 0;
                 bytes -= header;
                 continue;
             }
             int length = header & LENGTH_BITS;
             boolean skipped = (header & SKIPPED) != 0;
-            if (!skipped && batch != null && !batch.add(buffer, offset + HEADER, length)) {
+            if (!skipped && batch != null && !batch.add(buffer, offset, length)) {
                 break;
             }
-            bytes += align(HEADER + length);
+            headers[slot] = 0; // published to writers by the release of the new head below
+            bytes += Math.max(ALIGNMENT, align(length));
             lines++;
             if (!skipped) {
                 moved++;
             }
         }
         if (bytes != start) {
-            zero(start, bytes);
             LONG.setRelease(head, CELL, ((long) lines << 32) | (bytes & LOW_BITS));
         }
         return moved;
-    }
-
-    /** Zeroes the bytes read, from {@code start} to {@code end} (positions), which may wrap around. */
-    private void zero(int start, int end) {
-        int from = start & mask;
-        int length = end - start;
-        int first = Math.min(length, capacity - from);
-        Arrays.fill(buffer, from, from + first, (byte) 0);
-        if (first < length) {
-            Arrays.fill(buffer, 0, length - first, (byte) 0);
-        }
     }
 
     /**

@@ -97,7 +97,7 @@ class LineRingTest {
         assertThat(ring.offer(big)).isTrue();
         assertThat(ring.offer(big)).isTrue();
         assertThat(ring.offer(big)).as("a fourth does not fit into 128 KiB").isFalse();
-        assertThat(ring.offer("x".repeat(64 * 1024))).as("longer than half the ring").isFalse();
+        assertThat(ring.offer("x".repeat(64 * 1024 + 1))).as("longer than half the ring").isFalse();
         assertThat(counters.dropped(Drop.QUEUE_FULL)).isEqualTo(2);
 
         assertThat(drain(ring)).containsExactly(big, big, big);
