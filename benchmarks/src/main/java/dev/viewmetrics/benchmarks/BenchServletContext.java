@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A benchmark fixture used while filters are set up, never on the measured path: a root-context
  * {@link ServletContext} with attributes (how Dropwizard's filter finds its registry) and a {@link FilterConfig}
- * without init-parameters. The context is a dynamic proxy answering only {@code getContextPath},
- * {@code getAttribute}, {@code setAttribute} and {@code getInitParameter}; anything else throws.
+ * with the given init-parameters. The context is a dynamic proxy answering only {@code getContextPath},
+ * {@code getAttribute}, {@code setAttribute}, {@code getInitParameter} and what JavaMelody's filter reads once at
+ * init (server info, servlet version; no resources, no real path); anything else throws.
  */
 final class BenchServletContext {
 
@@ -29,6 +30,19 @@ final class BenchServletContext {
                         attributes.put((String) args[0], args[1]);
                         return null;
                     case "getInitParameter":
+                        return null;
+                    // what JavaMelody's filter reads once, at init
+                    case "getServerInfo":
+                        return "BenchServletContext/1.0";
+                    case "getMajorVersion":
+                        return 6;
+                    case "getMinorVersion":
+                        return 0;
+                    case "getServletContextName":
+                    case "getRealPath":
+                    case "getResourcePaths":
+                    case "getResource":
+                    case "getResourceAsStream":
                         return null;
                     case "toString":
                         return "BenchServletContext";
@@ -48,6 +62,11 @@ final class BenchServletContext {
 
     /** A filter config named {@code name}, without init-parameters, in this context. */
     FilterConfig filterConfig(String name) {
+        return filterConfig(name, Map.of());
+    }
+
+    /** A filter config named {@code name} with these init-parameters, in this context. */
+    FilterConfig filterConfig(String name, Map<String, String> parameters) {
         return new FilterConfig() {
             @Override
             public String getFilterName() {
@@ -61,12 +80,12 @@ final class BenchServletContext {
 
             @Override
             public String getInitParameter(String key) {
-                return null;
+                return parameters.get(key);
             }
 
             @Override
             public Enumeration<String> getInitParameterNames() {
-                return Collections.emptyEnumeration();
+                return Collections.enumeration(parameters.keySet());
             }
         };
     }

@@ -268,7 +268,7 @@ public class ConnectorThroughputBenchmark {
         public void start() throws Exception {
             startReceiver(protocol, "statsdLineRegistryViaConnector");
             connector = startConnector(protocol, receiver.port());
-            LineFormat format = LineFormat.of(StatsdFlavor.DATADOG, null, "view", Map.of());
+            LineFormat format = LineFormat.of(dev.viewmetrics.core.statsd.StatsdFlavor.DATADOG, null, "view", Map.of());
             registry = new StatsdLineRegistry(format, connector, Duration.ofSeconds(10)).start();
             counter = Counter.builder(NAME).tags(TAGS).register(registry);
             started();

@@ -27,7 +27,7 @@ public final class CpuTimePerOp {
 
     /** One call of a benchmark method. */
     @FunctionalInterface
-    private interface Op {
+    interface Op {
         Object call() throws Exception;
     }
 
@@ -41,34 +41,58 @@ public final class CpuTimePerOp {
             List<String> chosen = args.length > 2 ? List.of(args).subList(2, args.length)
                     : List.of("baseline", "viewmetricsNoCpu", "viewmetricsAllocationNoCpu", "allocationClock",
                             "allocatedRecording");
-            Map<String, List<Double>> perOp = new LinkedHashMap<>();
-            for (int round = 0; round < rounds; round++) {
-                for (String name : chosen) {
-                    Op op = methods.get(name);
-                    if (op == null) {
-                        throw new IllegalArgumentException("no method " + name + "; methods: " + methods.keySet());
-                    }
-                    long start = THREADS.getCurrentThreadCpuTime();
-                    for (int i = 0; i < ops; i++) {
-                        op.call();
-                    }
-                    long cpu = THREADS.getCurrentThreadCpuTime() - start;
-                    if (round >= rounds / 3) {
-                        perOp.computeIfAbsent(name, key -> new ArrayList<>()).add(cpu / (double) ops);
-                    }
+            Map<String, Op> selected = new LinkedHashMap<>();
+            for (String name : chosen) {
+                Op op = methods.get(name);
+                if (op == null) {
+                    throw new IllegalArgumentException("no method " + name + "; methods: " + methods.keySet());
                 }
+                selected.put(name, op);
             }
-            System.out.printf(Locale.ROOT, "%-28s %8s %8s %8s %8s  (CPU ns/op over %d rounds of %d calls)%n",
-                    "method", "min", "p25", "median", "p75", rounds - rounds / 3, ops);
-            perOp.forEach((name, values) -> {
-                values.sort(null);
-                int n = values.size();
-                System.out.printf(Locale.ROOT, "%-28s %8.1f %8.1f %8.1f %8.1f%n", name, values.get(0),
-                        values.get(n / 4), values.get(n / 2), values.get(3 * n / 4));
-            });
+            print(measure(selected, rounds, ops), rounds, ops);
         } finally {
             benchmark.tearDown();
         }
+    }
+
+    /**
+     * Runs {@code methods} in turns, {@code rounds} rounds of {@code ops} calls each, and returns each method's CPU
+     * nanoseconds per call in the rounds after the first third (the warm-up), in round order.
+     */
+    static Map<String, List<Double>> measure(Map<String, Op> methods, int rounds, int ops) throws Exception {
+        Map<String, List<Double>> perOp = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (Map.Entry<String, Op> method : methods.entrySet()) {
+                Op op = method.getValue();
+                long start = THREADS.getCurrentThreadCpuTime();
+                for (int i = 0; i < ops; i++) {
+                    op.call();
+                }
+                long cpu = THREADS.getCurrentThreadCpuTime() - start;
+                if (round >= rounds / 3) {
+                    perOp.computeIfAbsent(method.getKey(), key -> new ArrayList<>()).add(cpu / (double) ops);
+                }
+            }
+        }
+        return perOp;
+    }
+
+    /** Prints min, quartiles and median of each method's rounds. */
+    static void print(Map<String, List<Double>> perOp, int rounds, int ops) {
+        System.out.printf(Locale.ROOT, "%-28s %8s %8s %8s %8s  (CPU ns/op over %d rounds of %d calls)%n",
+                "method", "min", "p25", "median", "p75", rounds - rounds / 3, ops);
+        perOp.forEach((name, values) -> {
+            List<Double> sorted = sorted(values);
+            int n = sorted.size();
+            System.out.printf(Locale.ROOT, "%-28s %8.1f %8.1f %8.1f %8.1f%n", name, sorted.get(0),
+                    sorted.get(n / 4), sorted.get(n / 2), sorted.get(3 * n / 4));
+        });
+    }
+
+    static List<Double> sorted(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted;
     }
 
     private static Map<String, Op> methods(FilterOverheadBenchmark b) {
@@ -79,6 +103,7 @@ public final class CpuTimePerOp {
         methods.put("viewmetricsAllocationNoCpu", b::viewmetricsAllocationNoCpu);
         methods.put("springObservation", b::springObservation);
         methods.put("dropwizard", b::dropwizard);
+        methods.put("javamelody", b::javamelody);
         methods.put("cpuClock", b::cpuClock);
         methods.put("allocationClock", b::allocationClock);
         methods.put("allocatedRecording", b::allocatedRecording);

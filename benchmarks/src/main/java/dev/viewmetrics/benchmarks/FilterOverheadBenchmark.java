@@ -2,7 +2,9 @@ package dev.viewmetrics.benchmarks;
 
 import dev.viewmetrics.core.ViewMetrics;
 import dev.viewmetrics.core.ViewMetricsFilter;
+import dev.viewmetrics.core.statsd.ConnectorSettings;
 import dev.viewmetrics.core.statsd.LineFormat;
+import dev.viewmetrics.core.statsd.StatsdConnector;
 import dev.viewmetrics.core.statsd.StatsdLineRegistry;
 import io.dropwizard.metrics.servlet.InstrumentedFilter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -12,6 +14,8 @@ import io.micrometer.statsd.StatsdConfig;
 import io.micrometer.statsd.StatsdFlavor;
 import io.micrometer.statsd.StatsdMeterRegistry;
 import com.codahale.metrics.MetricRegistry;
+import net.bull.javamelody.MonitoringFilter;
+import net.bull.javamelody.internal.model.Collector;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,13 +35,18 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * What one request costs each servlet instrumentation: {@code GET /users/42} through a chain of one filter and a
@@ -45,10 +54,11 @@ import java.util.function.Consumer;
  * {@code baseline} is the servlet alone; every other benchmark adds one filter, so its difference to
  * {@code baseline} is that filter's cost per request. Run with {@code -prof gc} for bytes per request.
  *
- * <p>Both StatsD registries write into the same no-op line sink, each the way it ships: viewmetrics' is its own
- * {@link StatsdLineRegistry} with its {@link LineFormat} (Datadog flavor), exactly as {@code StatsD} builds it;
- * Spring's is Micrometer's {@link StatsdMeterRegistry} (Datadog flavor, unbuffered) with its built-in line builder.
- * No line is sent anywhere.
+ * <p>Each StatsD registry formats its lines the way it ships: viewmetrics' is its own {@link StatsdLineRegistry} with
+ * its {@link LineFormat} (Datadog flavor) writing into a started {@link StatsdConnector}, exactly as {@code StatsD}
+ * builds it for an agent, whose sender thread sends them over UDP to a {@link SilentAgent} on 127.0.0.1 that reads
+ * nothing; Spring's is Micrometer's {@link StatsdMeterRegistry} (Datadog flavor, unbuffered) with its built-in line
+ * builder, writing into a no-op line sink (its own transport would add Reactor Netty).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -71,6 +81,8 @@ public class FilterOverheadBenchmark {
     private final RouteServlet servlet = new RouteServlet(ROUTE);
     private final LineSink sink = new LineSink();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private SilentAgent agent;
+    private StatsdConnector connector;
 
     private Filter viewmetrics;
     private Filter viewmetricsNoCpu;
@@ -79,13 +91,18 @@ public class FilterOverheadBenchmark {
     private long allocatedSample = 4096;
     private Filter springObservation;
     private Filter dropwizard;
+    private Filter javamelody;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        agent = new SilentAgent();
+        // 64 KiB datagrams on loopback: the sender keeps up with one thread recording as fast as it can
+        connector = new StatsdConnector(ConnectorSettings.builder("127.0.0.1").port(agent.port())
+                .protocol(ConnectorSettings.Protocol.UDP).maxPacketSize(65_507).build()).start();
         viewmetrics = viewmetricsFilter("viewmetrics", true, true);
         viewmetricsNoCpu = viewmetricsFilter("viewmetricsNoCpu", false, false);
         viewmetricsAllocationNoCpu = viewmetricsFilter("viewmetricsAllocationNoCpu", false, true);
-        StatsdLineRegistry summaryRegistry = new StatsdLineRegistry(datadog(), sink, Duration.ofSeconds(10));
+        StatsdLineRegistry summaryRegistry = new StatsdLineRegistry(datadog(), connector, Duration.ofSeconds(10));
         closeables.add(summaryRegistry::close);
         allocatedSummary = DistributionSummary.builder("view.allocated").baseUnit("bytes")
                 .tags("route", ROUTE, "method", "GET", "status", "200", "outcome", "SUCCESS", "exception", "none")
@@ -100,11 +117,12 @@ public class FilterOverheadBenchmark {
         MetricRegistry dropwizardRegistry = new MetricRegistry();
         servletContext.context().setAttribute(InstrumentedFilter.REGISTRY_ATTRIBUTE, dropwizardRegistry);
         dropwizard = init(new InstrumentedFilter(), "dropwizard");
+        javamelody = javamelodyFilter();
 
         String route = "|#route:" + ROUTE + ",";
-        check("viewmetrics", viewmetrics, 3, "view.allocated:", route);
-        check("viewmetricsNoCpu", viewmetricsNoCpu, 1, "view.duration:", route);
-        check("viewmetricsAllocationNoCpu", viewmetricsAllocationNoCpu, 2, "view.allocated:", route);
+        checkAgent("viewmetrics", viewmetrics, 3, "view.allocated:", route);
+        checkAgent("viewmetricsNoCpu", viewmetricsNoCpu, 1, "view.duration:", route);
+        checkAgent("viewmetricsAllocationNoCpu", viewmetricsAllocationNoCpu, 2, "view.allocated:", route);
         check("springObservation", springObservation, 1, "uri:" + ROUTE);
         run(dropwizard);
         long timed = dropwizardRegistry.getTimers().values().iterator().next().getCount();
@@ -118,6 +136,11 @@ public class FilterOverheadBenchmark {
         for (AutoCloseable closeable : closeables) {
             closeable.close();
         }
+        connector.close();
+        agent.close();
+        System.out.println("# connector: sent " + connector.sent() + ", dropped queue_full "
+                + connector.dropped("queue_full") + ", send_error " + connector.dropped("send_error") + ", closed "
+                + connector.dropped("closed"));
     }
 
     /** The servlet alone: what every filter's cost is measured against. */
@@ -165,6 +188,16 @@ public class FilterOverheadBenchmark {
         return run(dropwizard);
     }
 
+    /**
+     * JavaMelody's {@code MonitoringFilter} (jakarta) as configured by default, which reads CPU time and allocated
+     * bytes per request too, recording into its in-memory counters (no collector thread writes to disk while
+     * measuring: the first collection is a minute away).
+     */
+    @Benchmark
+    public int javamelody() throws IOException, ServletException {
+        return run(javamelody);
+    }
+
     /** Two reads of the current thread's CPU clock and nothing else: the floor of measuring CPU time. */
     @Benchmark
     public long cpuClock() {
@@ -179,11 +212,11 @@ public class FilterOverheadBenchmark {
         return ALLOCATIONS.getCurrentThreadAllocatedBytes() - start;
     }
 
-    /** One sample recorded into a {@code view.allocated} summary of the same registry: one line written. */
+    /** One sample recorded into a {@code view.allocated} summary of the same kind of registry: one line written. */
     @Benchmark
-    public long allocatedRecording() {
+    public double allocatedRecording() {
         allocatedSummary.record(allocatedSample++ & 0xFFFF);
-        return sink.lines;
+        return allocatedSummary.totalAmount();
     }
 
     private int run(Filter filter) throws IOException, ServletException {
@@ -196,7 +229,7 @@ public class FilterOverheadBenchmark {
     private Filter viewmetricsFilter(String name, boolean cpuTime, boolean allocation) throws ServletException {
         // what StatsD.Builder builds for an agent, with the no-op sink in place of the connector (not started: the
         // poller would only send the view.active gauge every 10 s from its own thread)
-        StatsdLineRegistry registry = new StatsdLineRegistry(datadog(), sink, Duration.ofSeconds(10));
+        StatsdLineRegistry registry = new StatsdLineRegistry(datadog(), connector, Duration.ofSeconds(10));
         ViewMetrics metrics = ViewMetrics.builder().registry(registry).cpuTime(cpuTime).allocation(allocation)
                 .build();
         closeables.add(registry::close);
@@ -204,8 +237,42 @@ public class FilterOverheadBenchmark {
         return init(metrics.filter(), name);
     }
 
+    /**
+     * JavaMelody's filter with its defaults, its files in a temporary directory, no database and no update check
+     * (which would call out to the network); checked to have counted the request.
+     */
+    private Filter javamelodyFilter() throws Exception {
+        Path storage = Files.createTempDirectory("javamelody");
+        closeables.add(() -> deleteRecursively(storage));
+        Map<String, String> parameters = Map.of("storage-directory", storage.toString(), "no-database", "true",
+                "update-check-disabled", "true", "log", "false");
+        MonitoringFilter filter = new MonitoringFilter();
+        filter.init(servletContext.filterConfig("javamelody", parameters));
+        closeables.add(filter::destroy);
+        run(filter);
+        // JavaMelody keeps its collector package-private: reach it by reflection
+        Method contextOf = MonitoringFilter.class.getDeclaredMethod("getFilterContext");
+        contextOf.setAccessible(true);
+        Object context = contextOf.invoke(filter);
+        Method collectorOf = context.getClass().getDeclaredMethod("getCollector");
+        collectorOf.setAccessible(true);
+        long counted = ((Collector) collectorOf.invoke(context)).getCounterByName("http").getRequestsCount();
+        if (counted != 1) {
+            throw new IllegalStateException("javamelody: expected 1 request counted, got " + counted);
+        }
+        return filter;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     private static LineFormat datadog() {
-        return LineFormat.of(StatsdFlavor.DATADOG, null, ViewMetrics.DEFAULT_BASE_NAME, Map.of());
+        return LineFormat.of(dev.viewmetrics.core.statsd.StatsdFlavor.DATADOG, null, ViewMetrics.DEFAULT_BASE_NAME, Map.of());
     }
 
     private Filter init(Filter filter, String name) throws ServletException {
@@ -215,14 +282,25 @@ public class FilterOverheadBenchmark {
     }
 
     /**
-     * Fails the trial unless one request through {@code filter} produces {@code lines} lines, the last one containing
-     * every {@code expected}.
+     * Fails the trial unless one request through {@code filter} produces {@code lines} lines in the no-op sink, the
+     * last one containing every {@code expected}.
      */
     private void check(String name, Filter filter, int lines, String... expected) throws Exception {
         long before = sink.lines;
         run(filter);
-        long produced = sink.lines - before;
-        String last = sink.last;
+        verify(name, lines, (int) (sink.lines - before), sink.last, expected);
+    }
+
+    /** {@link #check} for a viewmetrics filter: the lines are those the agent receives. */
+    private void checkAgent(String name, Filter filter, int lines, String... expected) throws Exception {
+        agent.drain();
+        run(filter);
+        List<String> received = agent.receive(lines, 10_000);
+        received.addAll(agent.receive(1, 200)); // nothing more
+        verify(name, lines, received.size(), received.isEmpty() ? null : received.get(received.size() - 1), expected);
+    }
+
+    private static void verify(String name, int lines, int produced, String last, String... expected) {
         if (produced != lines || last == null || !Arrays.stream(expected).allMatch(last::contains)) {
             throw new IllegalStateException(name + ": expected " + lines + " line(s), the last containing "
                     + String.join(" and ", expected) + ", per request; got " + produced + ", last: " + last);
@@ -230,7 +308,7 @@ public class FilterOverheadBenchmark {
         System.out.println("# " + name + " writes " + produced + " line(s) per request, e.g. " + last);
     }
 
-    /** The one no-op line sink every StatsD registry writes into; it only keeps the last line, so none is optimised away. */
+    /** Spring's no-op line sink: it only keeps the last line, so none is optimised away. */
     static final class LineSink implements Consumer<String> {
         String last;
         long lines;

@@ -7,7 +7,7 @@ import dev.viewmetrics.core.statsd.StatsdLineRegistry;
 import dev.viewmetrics.spring.EnableViewMetrics;
 import dev.viewmetrics.spring.ViewMetricsSpring;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.statsd.StatsdFlavor;
+import dev.viewmetrics.core.statsd.StatsdFlavor;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -20,6 +20,8 @@ final class RequestTiming {
     final RouteResolver resolver;
     private final ViewMetrics metrics;
     private volatile RouteLookup routeLookup;
+    /** {@link RouteLookupInstalls#count()} when the servlet context was last asked for a lookup; -1: never. */
+    private volatile int lookupsSeen = -1;
 
     RequestTiming(ViewMetrics metrics, String contextPath) {
         this.metrics = metrics;
@@ -121,23 +123,25 @@ final class RequestTiming {
 
     /** The reported route; a request without one is first shown to the web application's {@link RouteLookup}. */
     private String reportedRoute(ViewMetricsContext context) {
-        RouteLookup lookup = routeLookup(context.request);
         try {
-            return context.reportedRoute(lookup);
+            return context.reportedRoute(true);
         } catch (RuntimeException | LinkageError e) {
             metrics.faults.count("looking up a route", e);
-            return context.reportedRoute(null);
+            return context.reportedRoute(false);
         }
     }
 
-    private RouteLookup routeLookup(HttpServletRequest request) {
+    /** The web application's {@link RouteLookup}, or {@code null}; asked only for a request without a route. */
+    RouteLookup routeLookup(HttpServletRequest request) {
         RouteLookup lookup = routeLookup;
-        if (lookup == null) {
+        int installs = RouteLookupInstalls.count();
+        if (lookup == null && installs != lookupsSeen) { // none found yet: look again once one was installed
             Object installed = request.getServletContext().getAttribute(RouteLookup.ATTRIBUTE);
             if (installed instanceof RouteLookup found) {
                 lookup = found;
                 routeLookup = found; // installed once per web application, possibly after the filter started
             }
+            lookupsSeen = installs;
         }
         return lookup;
     }

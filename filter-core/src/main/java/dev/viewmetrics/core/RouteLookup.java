@@ -50,5 +50,6 @@ public interface RouteLookup {
             }
             servletContext.setAttribute(ATTRIBUTE, combined);
         }
+        RouteLookupInstalls.installed();
     }
 }

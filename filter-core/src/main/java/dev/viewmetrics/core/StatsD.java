@@ -5,6 +5,7 @@ import dev.viewmetrics.core.statsd.ConnectorSettings;
 import dev.viewmetrics.core.statsd.FlavorLineBuilder;
 import dev.viewmetrics.core.statsd.LineFormat;
 import dev.viewmetrics.core.statsd.StatsdConnector;
+import dev.viewmetrics.core.statsd.StatsdFlavor;
 import dev.viewmetrics.core.statsd.StatsdLineRegistry;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
@@ -17,7 +18,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.statsd.StatsdFlavor;
 
 import java.time.Duration;
 import java.util.Collections;

@@ -58,7 +58,8 @@ public final class ViewMetricsContext {
 
     final HttpServletRequest request;
     final RequestTiming timing;
-    final int method;
+    /** The {@code HttpMethods} index; a byte, so that a context with every field fits in 64 bytes. */
+    final byte method;
     final long startNanos;
     /** Whether this request's CPU time is measured (CPU time on, and the request sampled). */
     final boolean cpuSampled;
@@ -73,7 +74,7 @@ public final class ViewMetricsContext {
             boolean cpuSampled) {
         this.request = request;
         this.timing = timing;
-        this.method = method;
+        this.method = (byte) method;
         this.startNanos = startNanos;
         this.cpuSampled = cpuSampled;
     }
@@ -143,15 +144,16 @@ public final class ViewMetricsContext {
 
     /** The best route known now, before the response is complete: what blocks timed inside the request carry. */
     public String currentRoute() {
-        return timing.resolver.resolveInFlight(request, reportedRoute(null), isUnmatched());
+        return timing.resolver.resolveInFlight(request, reportedRoute(false), isUnmatched());
     }
 
     /**
      * The route reported so far, in this order: an adapter's {@link #setRoute}, the {@link #ROUTE_ATTRIBUTE}, what
-     * {@code lookup} (if any) reports now, Spring's pattern attribute; {@code null} when there is none or an
-     * adapter reported that nothing matched ({@link #isUnmatched()}).
+     * the web application's {@link RouteLookup} (if {@code lookUp} and one is installed) reports now, Spring's
+     * pattern attribute; {@code null} when there is none or an adapter reported that nothing matched
+     * ({@link #isUnmatched()}).
      */
-    String reportedRoute(RouteLookup lookup) {
+    String reportedRoute(boolean lookUp) {
         String reported = route;
         if (reported != null) {
             return reported == UNMATCHED ? null : reported;
@@ -160,6 +162,7 @@ public final class ViewMetricsContext {
         if (attribute instanceof String) {
             return (String) attribute;
         }
+        RouteLookup lookup = lookUp ? timing.routeLookup(request) : null;
         if (lookup != null) {
             lookup.lookUp(request, this);
             reported = route;

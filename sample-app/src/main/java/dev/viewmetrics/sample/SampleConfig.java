@@ -1,15 +1,18 @@
 package dev.viewmetrics.sample;
 
+import dev.viewmetrics.core.config.Settings;
+
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * The sample app's settings, from environment variables: {@code PORT} (8080), {@code HOST} (127.0.0.1),
  * {@code STATSD_HOST} (unset: in-process registry only), {@code STATSD_PORT}, {@code STATSD_PROTOCOL},
- * {@code STATSD_FLAVOR}, {@code SERVICE} ({@code sample}), {@code ENVIRONMENT} ({@code dev}).
+ * {@code STATSD_FLAVOR}, {@code SERVICE} ({@code sample}), {@code ENVIRONMENT} ({@code dev}), and
+ * {@code VIEWMETRICS_ENABLED} ({@code true}), which every application's filter is given.
  */
 record SampleConfig(String host, int port, String statsdHost, int statsdPort, String statsdProtocol,
-                    String statsdFlavor, String service, String environment) {
+                    String statsdFlavor, String service, String environment, boolean enabled) {
 
     static SampleConfig from(Function<String, String> env) {
         return new SampleConfig(
@@ -20,13 +23,14 @@ record SampleConfig(String host, int port, String statsdHost, int statsdPort, St
                 value(env, "STATSD_PROTOCOL", "udp").toLowerCase(Locale.ROOT),
                 value(env, "STATSD_FLAVOR", "datadog").toLowerCase(Locale.ROOT),
                 value(env, "SERVICE", "sample"),
-                value(env, "ENVIRONMENT", "dev"));
+                value(env, "ENVIRONMENT", "dev"),
+                Settings.of(key -> null, env).getBoolean("enabled", true));
     }
 
     /** The same settings on another port (0: any free one). */
     SampleConfig withPort(int newPort) {
         return new SampleConfig(host, newPort, statsdHost, statsdPort, statsdProtocol, statsdFlavor, service,
-                environment);
+                environment, enabled);
     }
 
     boolean hasAgent() {

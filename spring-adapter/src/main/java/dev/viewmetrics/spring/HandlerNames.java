@@ -39,8 +39,10 @@ final class HandlerNames {
         if (handler instanceof HandlerMethod) {
             HandlerMethod method = (HandlerMethod) handler;
             Class<?> beanType = method.getBeanType();
-            return METHOD_NAMES.get(beanType)
-                    .computeIfAbsent(method.getMethod(), m -> typeName(beanType) + "#" + m.getName());
+            ConcurrentHashMap<Method, String> names = METHOD_NAMES.get(beanType);
+            String name = names.get(method.getMethod()); // no capturing lambda per request once named
+            return name != null ? name
+                    : names.computeIfAbsent(method.getMethod(), m -> typeName(beanType) + "#" + m.getName());
         }
         if (handler == null) {
             return null;

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Timer;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Records finished requests as {@code {base}.duration} and {@code {base}.cpu} timers and the
@@ -24,7 +24,7 @@ public final class RequestRecorder {
     private final String activeName;
     private final Tags globalTags;
     private final ConcurrentHashMap<String, RouteMeters> routes = new ConcurrentHashMap<>();
-    private final AtomicLong[] active = new AtomicLong[HttpMethods.COUNT];
+    private final LongAdder[] active = new LongAdder[HttpMethods.COUNT];
 
     /**
      * A recorder writing meters named after {@code baseName} into {@code registry}, each with {@code globalTags};
@@ -46,12 +46,12 @@ public final class RequestRecorder {
 
     /** A request of {@code method} (an {@link HttpMethods} index) started. */
     public void started(int method) {
-        activeCounter(method).incrementAndGet();
+        activeCounter(method).increment();
     }
 
     /** A request of {@code method} finished, recorded or not. */
     public void ended(int method) {
-        activeCounter(method).decrementAndGet();
+        activeCounter(method).decrement();
     }
 
     /**
@@ -95,8 +95,8 @@ public final class RequestRecorder {
         return new RouteMeters.Entry(method, status, exception, handler, duration, cpu, allocated);
     }
 
-    private AtomicLong activeCounter(int method) {
-        AtomicLong counter = active[method];
+    private LongAdder activeCounter(int method) {
+        LongAdder counter = active[method];
         if (counter == null) {
             synchronized (active) {
                 counter = active[method];

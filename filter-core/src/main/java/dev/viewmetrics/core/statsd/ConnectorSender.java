@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * The sender loop, run by the connector's one thread: keeps a connection open (with back-off,
- * and rotation when asked), fills a batch from the queue as soon as lines are there, checks that the
- * agent is still on the other end, and writes. Lines wait in the queue while there is no connection;
+ * and rotation when asked), fills a batch from the ring as soon as lines are there, checks that the
+ * agent is still on the other end, and writes. Lines wait in the ring while there is no connection;
  * lines of a failed stream write go out first on the next connection.
  *
  * <p>Once asked to stop, it sends what is left until the deadline; it tries to connect once more
@@ -26,27 +27,26 @@ final class ConnectorSender implements Runnable {
      */
     private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long NO_DEADLINE = Long.MAX_VALUE / 4;
+    /** How long to let a writer finish a line it has claimed but not yet published. */
+    private static final long SETTLE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
-    private final LineQueue queue;
+    private final LineRing queue;
     private final ConnectorCounters counters;
     private final Transport transport;
     private final ConnectorBackoff backoff;
     private final ConnectorClock clock;
     private final long reconnectEveryNanos;
     private final String target;
-    /** Most lines taken from the queue at once. */
-    private static final int DRAIN_MAX = 512;
-
     private final TransportBatch batch;
+    /** {@link #deadline()}, created once: sending allocates nothing per write. */
+    private final LongSupplier deadline = this::deadline;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     private volatile boolean stopping;
     private volatile long stopDeadline;
-    /** Lines taken from the queue and not yet sent: the batch, plus those staged for the next one. */
+    /** Lines taken from the ring and not yet sent: the batch's. */
     private volatile int held;
 
-    /** Lines drained from the queue in bulk (one lock acquisition for many lines), in order, not yet batched. */
-    private final ArrayDeque<String> staged = new ArrayDeque<>();
     private boolean everConnected;
     private long openedAt;
     /** When the next connection attempt is due, by {@link #clock}. */
@@ -55,7 +55,7 @@ final class ConnectorSender implements Runnable {
     /** Set when a connection attempt fails during close: the agent is away, so close does not wait for it. */
     private boolean unreachableWhileStopping;
 
-    ConnectorSender(LineQueue queue, ConnectorCounters counters, Transport transport, ConnectorBackoff backoff,
+    ConnectorSender(LineRing queue, ConnectorCounters counters, Transport transport, ConnectorBackoff backoff,
                     ConnectorClock clock, Duration reconnectEvery, String target) {
         this.queue = queue;
         this.counters = counters;
@@ -97,9 +97,8 @@ final class ConnectorSender implements Runnable {
             }
         } finally {
             transport.close();
-            counters.dropped(ConnectorCounters.Drop.CLOSED, batch.unwrittenLines() + staged.size());
+            counters.dropped(ConnectorCounters.Drop.CLOSED, batch.unwrittenLines());
             batch.clear();
-            staged.clear();
             held = 0;
         }
     }
@@ -111,7 +110,7 @@ final class ConnectorSender implements Runnable {
         if (!stopping) {
             return false;
         }
-        boolean nothingLeft = batch.isEmpty() && staged.isEmpty() && queue.isEmpty();
+        boolean nothingLeft = batch.isEmpty() && queue.isEmpty();
         return nothingLeft || unreachableWhileStopping || System.nanoTime() - stopDeadline >= 0;
     }
 
@@ -144,7 +143,7 @@ final class ConnectorSender implements Runnable {
             return false;
         }
         try {
-            transport.open(this::deadline);
+            transport.open(deadline);
         } catch (IOException e) {
             unreachableWhileStopping = stopping;
             failedAttempts++;
@@ -184,30 +183,25 @@ final class ConnectorSender implements Runnable {
      * @return true when there is something to send
      */
     private boolean fill() throws InterruptedException {
-        if (batch.isEmpty() && staged.isEmpty()) {
-            String first = stopping ? queue.poll() : queue.poll(IDLE_WAIT_NANOS);
-            if (first == null) {
-                if (!stopping && transport.peerClosed()) {
-                    lost("the agent closed the idle connection");
-                }
-                return false;
+        if (batch.isEmpty() && !queue.awaitLines(stopping ? 0 : IDLE_WAIT_NANOS)) {
+            if (!stopping && transport.peerClosed()) {
+                lost("the agent closed the idle connection");
             }
-            staged.add(first);
+            return false;
         }
-        while (!staged.isEmpty() || queue.drainTo(staged, DRAIN_MAX) > 0) {
-            if (!batch.add(staged.peekFirst())) {
-                break; // the batch is full: the line waits, staged, for the next one
-            }
-            staged.pollFirst();
+        queue.drainTo(batch);
+        held = batch.unwrittenLines();
+        if (batch.isEmpty()) {
+            LockSupport.parkNanos(SETTLE_NANOS); // the next line is claimed but still being written
+            return false;
         }
-        held = batch.unwrittenLines() + staged.size();
         return true;
     }
 
     private void send() {
         int before = batch.unwrittenLines();
         try {
-            transport.send(batch, this::deadline);
+            transport.send(batch, deadline);
             counters.sent(before);
             batch.clear();
         } catch (IOException e) {
@@ -223,7 +217,7 @@ final class ConnectorSender implements Runnable {
                 }
             }
         }
-        held = batch.unwrittenLines() + staged.size();
+        held = batch.unwrittenLines();
     }
 
     private void lost(String why) {

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * @param host           agent host name or address; for {@link Protocol#UDS} the socket path
  * @param port           agent port (ignored for {@link Protocol#UDS})
  * @param protocol       transport to the agent
- * @param queueSize      lines that may wait for the sender; more are dropped ({@code queue_full})
+ * @param queueSize      lines that may wait for the sender, in a ring of 128 bytes per line (and a quarter more
+ *                       for headers) allocated up front; more are dropped ({@code queue_full})
  * @param maxPacketSize  largest UDP datagram in bytes; a longer single line is sent alone
  * @param reconnectMin   first delay after a failed connection attempt
  * @param reconnectMax   longest delay between connection attempts (the back-off doubles up to it)
@@ -41,7 +42,7 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private static final int MAX_DATAGRAM = 65_507;
-    /** The queue's slots are allocated up front, so its size is capped. */
+    /** The queue's ring is allocated up front, so its size is capped. */
     private static final int MAX_QUEUE_SIZE = 10_000_000;
 
     /** The transport used to reach the agent. */
@@ -60,7 +61,7 @@ public record ConnectorSettings(String host, int port, Protocol protocol, int qu
      * @param host           agent host name or address; for {@link Protocol#UDS} the socket path
      * @param port           agent port, 1 to 65535
      * @param protocol       transport to the agent
-     * @param queueSize      queue capacity in lines, 1 to 10 000 000 (allocated up front)
+     * @param queueSize      queue capacity in lines, 1 to 10 000 000 (160 bytes per line, allocated up front)
      * @param maxPacketSize  UDP payload limit in bytes, 16 to 65507
      * @param reconnectMin   first back-off delay, positive
      * @param reconnectMax   longest back-off delay, not below {@code reconnectMin}

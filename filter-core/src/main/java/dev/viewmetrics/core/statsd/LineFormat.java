@@ -3,12 +3,10 @@ package dev.viewmetrics.core.statsd;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Statistic;
 import io.micrometer.core.instrument.Tag;
-import io.micrometer.statsd.StatsdFlavor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,14 +53,9 @@ public abstract class LineFormat {
         }
     }
 
-    /** Parses {@code datadog|etsy|telegraf|sysdig}, any case. */
+    /** Parses {@code datadog|etsy|telegraf|sysdig}, any case (see {@link StatsdFlavor#parse}). */
     public static StatsdFlavor parseFlavor(String text) {
-        try {
-            return StatsdFlavor.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("viewmetrics: setting 'statsd.flavor' must be one of datadog, etsy, "
-                    + "telegraf, sysdig, but was '" + text + "'");
-        }
+        return StatsdFlavor.parse(text);
     }
 
     private static String defaultEtsyPrefix(Map<String, String> globalTags) {

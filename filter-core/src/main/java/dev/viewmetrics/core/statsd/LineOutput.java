@@ -10,24 +10,32 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Where the meters of a {@link StatsdLineRegistry} write their lines: the sink, guarded so that a fault while
- * formatting or handing over a line is counted and logged once, and never reaches the thread that recorded.
+ * Where the meters of a {@link StatsdLineRegistry} write their lines: into the ring of a {@link StatsdConnector}
+ * sink as bytes (nothing allocated), or as text into any other sink; guarded so that a fault while formatting or
+ * handing over a line is counted and logged once, and never reaches the thread that recorded.
  */
 final class LineOutput {
 
     private static final Logger LOG = System.getLogger(StatsdLineRegistry.class.getName());
 
     private final Consumer<String> sink;
+    /** The connector's ring when the sink is a connector, else {@code null}. */
+    private final LineRing ring;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicBoolean logged = new AtomicBoolean();
 
     LineOutput(Consumer<String> sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.ring = sink instanceof StatsdConnector connector ? connector.ring() : null;
     }
 
     void count(FlavorLineBuilder lines, long amount, Statistic statistic) {
         try {
-            sink.accept(lines.count(amount, statistic));
+            if (ring != null) {
+                lines.count(ring, amount, statistic);
+            } else {
+                sink.accept(lines.count(amount, statistic));
+            }
         } catch (RuntimeException e) {
             fault("writing a count line", e);
         }
@@ -35,15 +43,23 @@ final class LineOutput {
 
     void gauge(FlavorLineBuilder lines, double value, Statistic statistic) {
         try {
-            sink.accept(lines.gauge(value, statistic));
+            if (ring != null) {
+                lines.gauge(ring, value, statistic);
+            } else {
+                sink.accept(lines.gauge(value, statistic));
+            }
         } catch (RuntimeException e) {
             fault("writing a gauge line", e);
         }
     }
 
-    void timing(FlavorLineBuilder lines, double millis) {
+    void timing(FlavorLineBuilder lines, long nanos) {
         try {
-            sink.accept(lines.timing(millis));
+            if (ring != null) {
+                lines.timing(ring, nanos);
+            } else {
+                sink.accept(lines.timingText(nanos));
+            }
         } catch (RuntimeException e) {
             fault("writing a timing line", e);
         }
@@ -51,7 +67,11 @@ final class LineOutput {
 
     void histogram(FlavorLineBuilder lines, double amount) {
         try {
-            sink.accept(lines.histogram(amount));
+            if (ring != null) {
+                lines.histogram(ring, amount);
+            } else {
+                sink.accept(lines.histogram(amount));
+            }
         } catch (RuntimeException e) {
             fault("writing a histogram line", e);
         }

@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A timer that sends every sample as a timing line in milliseconds at once, and keeps count, total and a
+ * A timer that sends every sample as a timing line in milliseconds (exact to the nanosecond) at once, and keeps count, total and a
  * decaying max locally (the agent computes its own; these are for in-process readers such as the stats page).
  */
 final class LineTimer extends AbstractTimer {
+
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
 
     private final LongAdder count = new LongAdder();
     private final DoubleAdder totalMillis = new DoubleAdder();
@@ -33,11 +35,12 @@ final class LineTimer extends AbstractTimer {
 
     @Override
     protected void recordNonNegative(long amount, TimeUnit unit) {
-        double millis = TimeUtils.convert((double) amount, unit, TimeUnit.MILLISECONDS);
+        long nanos = unit.toNanos(amount);
+        double millis = nanos / NANOS_PER_MILLI;
         count.increment();
         totalMillis.add(millis);
         max.record(millis, TimeUnit.MILLISECONDS);
-        out.timing(lines, millis);
+        out.timing(lines, nanos);
     }
 
     @Override

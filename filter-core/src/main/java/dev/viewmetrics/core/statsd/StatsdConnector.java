@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * Sends StatsD lines to an agent over UDP, TCP or a Unix-domain socket without losing them while the
- * agent is away: lines wait in a bounded queue, one sender thread reconnects with back-off and
- * replays them in order, and every line that cannot be sent is counted by reason. Meant as the
+ * agent is away: lines wait as bytes in a bounded ring that recording threads write without a lock, one sender
+ * thread reconnects with back-off and replays them in order, and every line that cannot be sent is counted by reason. Meant as the
  * line sink of a {@link StatsdLineRegistry} (or of Micrometer's {@code StatsdMeterRegistry}):
  *
  * <pre>{@code
@@ -38,12 +38,10 @@ public final class StatsdConnector implements Consumer<String>, MeterBinder, Aut
     private final ConnectorSettings settings;
     private final String target;
     private final ConnectorCounters counters;
-    private final LineQueue queue;
+    private final LineRing queue;
     private final ConnectorSender sender;
     private final Object lifecycle = new Object();
     private volatile State state = State.NEW;
-    /** Set once the sender is gone: a line that still lands in the queue can never be sent. */
-    private volatile boolean terminated;
     private Thread thread;
 
     /**
@@ -60,7 +58,7 @@ public final class StatsdConnector implements Consumer<String>, MeterBinder, Aut
         this.settings = Objects.requireNonNull(settings, "settings");
         this.target = describe(settings);
         this.counters = new ConnectorCounters(target, clock);
-        this.queue = new LineQueue(settings.queueSize(), counters);
+        this.queue = new LineRing(settings.queueSize(), counters);
         this.sender = new ConnectorSender(queue, counters, transportFor(settings, resolver),
                 new ConnectorBackoff(settings.reconnectMin(), settings.reconnectMax()), clock,
                 settings.reconnectEvery(), target);
@@ -95,21 +93,12 @@ public final class StatsdConnector implements Consumer<String>, MeterBinder, Aut
      * @return true when queued; false when dropped and counted (queue full, or connector closed)
      */
     public boolean offer(String line) {
-        if (line == null) {
-            return false;
-        }
-        if (state == State.CLOSED) {
-            counters.dropped(Drop.CLOSED, 1);
-            return false;
-        }
-        if (!queue.offer(line)) {
-            return false;
-        }
-        if (terminated) {
-            queue.dropAll(Drop.CLOSED); // closed meanwhile: nobody is left to send it
-            return false;
-        }
-        return true;
+        return line != null && queue.offer(line);
+    }
+
+    /** The ring lines are written into: {@link StatsdLineRegistry}'s meters write their lines there as bytes. */
+    LineRing ring() {
+        return queue;
     }
 
     /**
@@ -165,6 +154,7 @@ public final class StatsdConnector implements Consumer<String>, MeterBinder, Aut
             }
             state = State.CLOSED;
         }
+        queue.close();
         if (was == State.STARTED) {
             long timeoutMillis = settings.closeTimeout().toMillis();
             sender.stop(System.nanoTime() + settings.closeTimeout().toNanos());
@@ -175,8 +165,7 @@ public final class StatsdConnector implements Consumer<String>, MeterBinder, Aut
                 }
             }
         }
-        terminated = true;
-        queue.dropAll(Drop.CLOSED);
+        queue.terminate(); // nobody is left to send what is still queued, or what a writer still publishes
     }
 
     private boolean join(long millis) {

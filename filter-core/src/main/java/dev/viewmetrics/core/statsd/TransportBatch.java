@@ -19,6 +19,7 @@ final class TransportBatch {
     private int lines;
     private int written;
     private int completed;
+    private ByteBuffer view;
 
     /** @param limit the most bytes the batch holds, newlines included; one longer line is still taken alone */
     TransportBatch(int limit) {
@@ -27,37 +28,24 @@ final class TransportBatch {
     }
 
     /**
-     * Appends a line and its newline.
+     * Appends a line, given as {@code length} bytes of {@code src} from {@code from}, and its newline.
      *
      * @return false, leaving the batch as it was, when the batch holds lines and this one would not fit
      */
-    boolean add(String line) {
-        int length = line.length();
+    boolean add(byte[] src, int from, int length) {
         if (lines > 0 && size + length + 1 > limit) {
             return false;
         }
         ensureCapacity(size + length + 1);
-        byte[] dst = bytes;
-        int at = size;
-        for (int i = 0; i < length; i++) {
-            char c = line.charAt(i);
-            if (c >= 0x80) {
-                return addEncoded(line.getBytes(StandardCharsets.UTF_8));
-            }
-            dst[at + i] = (byte) c;
-        }
+        System.arraycopy(src, from, bytes, size, length);
         append(length);
         return true;
     }
 
-    private boolean addEncoded(byte[] encoded) {
-        if (lines > 0 && size + encoded.length + 1 > limit) {
-            return false;
-        }
-        ensureCapacity(size + encoded.length + 1);
-        System.arraycopy(encoded, 0, bytes, size, encoded.length);
-        append(encoded.length);
-        return true;
+    /** {@link #add(byte[], int, int)} of a line's UTF-8 bytes. */
+    boolean add(String line) {
+        byte[] encoded = line.getBytes(StandardCharsets.UTF_8);
+        return add(encoded, 0, encoded.length);
     }
 
     private void append(int length) {
@@ -91,12 +79,21 @@ final class TransportBatch {
 
     /** @return every line, newline-separated, without the last newline: one datagram's payload */
     ByteBuffer datagram() {
-        return ByteBuffer.wrap(bytes, 0, size - 1);
+        return view(0, size - 1);
     }
 
     /** @return the bytes not yet written; pass its position to {@link #written} after a write */
     ByteBuffer unwritten() {
-        return ByteBuffer.wrap(bytes, written, size - written);
+        return view(written, size);
+    }
+
+    /** The bytes from {@code from} to {@code to} in one buffer kept across writes (a new one only if they grew). */
+    private ByteBuffer view(int from, int to) {
+        if (view == null || view.array() != bytes) {
+            view = ByteBuffer.wrap(bytes);
+        }
+        view.limit(to).position(from);
+        return view;
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.viewmetrics.core.statsd;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Statistic;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.statsd.StatsdFlavor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import io.micrometer.statsd.StatsdFlavor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -107,6 +106,34 @@ class StatsdLineRegistryTest {
                     "report.render.max:1500|g",
                     "pool:3|g",
                     "pool.total:7|g");
+        }
+    }
+
+    /**
+     * Telegraf and Sysdig carry the tags in the name, before the value: the lines a request's meters write into the
+     * connector's ring are byte for byte those of the flavor's text form.
+     */
+    @Test
+    void telegrafAndSysdigRequestLinesThroughTheConnectorAreTheirTextLines() throws Exception {
+        for (StatsdFlavor flavor : List.of(StatsdFlavor.TELEGRAF, StatsdFlavor.SYSDIG)) {
+            try (StreamLineServer agent = StreamLineServer.tcp();
+                    StatsdConnector connector = new StatsdConnector(
+                            loopback(Protocol.TCP, agent.port()).build()).start()) {
+                StatsdLineRegistry registry = new StatsdLineRegistry(format(flavor), connector, NEVER).start();
+                Timer duration = Timer.builder("view.duration").tags("route", "/users/{id}", "method", "GET")
+                        .register(registry);
+                DistributionSummary allocated = DistributionSummary.builder("view.allocated")
+                        .tags("route", "/users/{id}", "method", "GET").register(registry);
+                duration.record(12_345_600, TimeUnit.NANOSECONDS);
+                allocated.record(4096);
+                agent.awaitLines(2, WAIT);
+                closeInOrder(registry, connector);
+
+                char tags = flavor == StatsdFlavor.TELEGRAF ? ',' : '#';
+                assertThat(agent.lines()).as(flavor.name()).containsExactly(
+                        "view.duration" + tags + "route=/users/{id},method=GET:12.3456|ms",
+                        "view.allocated" + tags + "route=/users/{id},method=GET:4096|h");
+            }
         }
     }
 

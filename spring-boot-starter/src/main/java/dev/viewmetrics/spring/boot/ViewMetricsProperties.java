@@ -1,7 +1,7 @@
 package dev.viewmetrics.spring.boot;
 
 import dev.viewmetrics.core.statsd.ConnectorSettings;
-import io.micrometer.statsd.StatsdFlavor;
+import dev.viewmetrics.core.statsd.StatsdFlavor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

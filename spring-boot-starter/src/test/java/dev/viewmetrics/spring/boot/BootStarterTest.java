@@ -5,8 +5,6 @@ import dev.viewmetrics.core.ViewMetrics;
 import dev.viewmetrics.core.ViewMetricsFilter;
 import dev.viewmetrics.spring.boot.shop.ShopApplication;
 import dev.viewmetrics.spring.boot.testing.BootApp;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.statsd.StatsdMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,12 +89,6 @@ class BootStarterTest {
 
         assertThat(app.count("http.server.requests", "uri:/orders/{orderId}")).isPositive();
         assertThat(app.count("view.duration", "route:/orders/{orderId}")).isPositive();
-    }
-
-    @Test
-    void bootsOwnStatsdExportStaysOffUnlessConfigured() {
-        assertThat(app.context().getBeansOfType(MeterRegistry.class).values())
-                .noneMatch(registry -> registry instanceof StatsdMeterRegistry);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.viewmetrics.spring.boot;
 
 import dev.viewmetrics.core.statsd.ConnectorSettings;
-import io.micrometer.statsd.StatsdFlavor;
+import dev.viewmetrics.core.statsd.StatsdFlavor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.json.JsonParserFactory;
