@@ -105,6 +105,7 @@ public final class CpuTimePerOp {
         methods.put("dropwizard", b::dropwizard);
         methods.put("javamelody", b::javamelody);
         methods.put("cpuClock", b::cpuClock);
+        methods.put("cpuClockAroundRequest", b::cpuClockAroundRequest);
         methods.put("allocationClock", b::allocationClock);
         methods.put("allocatedRecording", b::allocatedRecording);
         return methods;

@@ -1,6 +1,7 @@
 package dev.viewmetrics.core;
 
 import dev.viewmetrics.core.config.Settings;
+import dev.viewmetrics.core.record.RealSamples;
 import dev.viewmetrics.core.statsd.ConnectorSettings;
 import dev.viewmetrics.core.statsd.FlavorLineBuilder;
 import dev.viewmetrics.core.statsd.LineFormat;
@@ -132,12 +133,14 @@ public final class StatsD implements AutoCloseable {
 
     /** Records {@code duration} in timer {@code name}. */
     public void timing(String name, Duration duration, String... tags) {
-        Timer.builder(name).tags(tags(tags)).register(registry).record(duration);
+        Timer.builder(name).tags(tags(tags)).pauseDetector(RealSamples.PAUSE_DETECTOR).register(registry)
+                .record(duration);
     }
 
     /** Starts a wall-clock timer recorded into timer {@code name} when closed. */
     public Timing timer(String name, String... tags) {
-        Timer timer = Timer.builder(name).tags(tags(tags)).register(registry);
+        Timer timer = Timer.builder(name).tags(tags(tags)).pauseDetector(RealSamples.PAUSE_DETECTOR)
+                .register(registry);
         long start = System.nanoTime();
         return () -> timer.record(Duration.ofNanos(System.nanoTime() - start));
     }

@@ -2,6 +2,7 @@ package dev.viewmetrics.core;
 
 import dev.viewmetrics.core.record.AllocationClock;
 import dev.viewmetrics.core.record.CpuClock;
+import dev.viewmetrics.core.record.RealSamples;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -84,9 +85,11 @@ public final class TimingStats implements AutoCloseable {
         } else {
             registry = Metrics.globalRegistry;
         }
-        Timer.builder(name).tags(allTags).register(registry).record(wallNanos, TimeUnit.NANOSECONDS);
+        Timer.builder(name).tags(allTags).pauseDetector(RealSamples.PAUSE_DETECTOR).register(registry)
+                .record(wallNanos, TimeUnit.NANOSECONDS);
         if (cpuNanos >= 0) {
-            Timer.builder(name + ".cpu").tags(allTags).register(registry).record(cpuNanos, TimeUnit.NANOSECONDS);
+            Timer.builder(name + ".cpu").tags(allTags).pauseDetector(RealSamples.PAUSE_DETECTOR)
+                    .register(registry).record(cpuNanos, TimeUnit.NANOSECONDS);
         }
         if (allocatedBytes >= 0) {
             DistributionSummary.builder(name + ".allocated").baseUnit("bytes").tags(allTags).register(registry)

@@ -86,9 +86,9 @@ public final class RequestRecorder {
             tags = tags.and("handler", handler);
         }
         Timer duration = Timer.builder(durationName).description("Wall time of HTTP requests, by route template")
-                .tags(tags).register(registry);
+                .tags(tags).pauseDetector(RealSamples.PAUSE_DETECTOR).register(registry);
         Timer cpu = Timer.builder(cpuName).description("CPU time of HTTP requests on the request threads")
-                .tags(tags).register(registry);
+                .tags(tags).pauseDetector(RealSamples.PAUSE_DETECTOR).register(registry);
         DistributionSummary allocated = allocatedName == null ? null : DistributionSummary.builder(allocatedName)
                 .description("Heap bytes allocated by HTTP requests on the request threads").baseUnit("bytes")
                 .tags(tags).register(registry);

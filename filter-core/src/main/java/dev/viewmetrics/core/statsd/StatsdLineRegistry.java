@@ -1,5 +1,6 @@
 package dev.viewmetrics.core.statsd;
 
+import dev.viewmetrics.core.record.RealSamples;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -70,6 +71,7 @@ public final class StatsdLineRegistry extends MeterRegistry {
         this.out = new LineOutput(sink);
         this.poller = new MeterPoller(pollInterval, out);
         config().namingConvention(NamingConvention.identity);
+        config().pauseDetector(RealSamples.PAUSE_DETECTOR); // a line per real sample, none made up after a pause
         config().onMeterRemoved(meter -> poller.remove(meter.getId()));
     }
 
