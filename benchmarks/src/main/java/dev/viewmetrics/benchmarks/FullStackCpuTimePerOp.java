@@ -16,9 +16,9 @@ import java.util.Map;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.viewmetrics.benchmarks.FullStackCpuTimePerOp [rounds] [ops] [agent] [path ...]
  * </pre>
- * Defaults: 30 rounds of 20 000 requests, {@code agent} {@code statsd}, paths {@code /plain/users/42} and
- * {@code /spring/orders/42}; the first third of the rounds warm up and are not reported. {@code -Dstacks=on} (or
- * {@code off}) runs the one kind of stack alone, for a profiler.
+ * Defaults: 30 rounds of 20 000 requests, {@code agent} {@code statsd}, paths {@code /plain/users/42},
+ * {@code /spring/orders/42} and {@code /rest/users/42}; the first third of the rounds warm up and are not reported.
+ * {@code -Dstacks=on} (or {@code off}) runs the one kind of stack alone, for a profiler.
  */
 public final class FullStackCpuTimePerOp {
 
@@ -30,7 +30,7 @@ public final class FullStackCpuTimePerOp {
         int ops = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         String agent = args.length > 2 ? args[2] : "statsd";
         List<String> paths = args.length > 3 ? List.of(args).subList(3, args.length)
-                : List.of("/plain/users/42", "/spring/orders/42");
+                : List.of("/plain/users/42", "/spring/orders/42", "/rest/users/42");
         String only = System.getProperty("stacks", "both");
         List<FullStackBenchmark> stacks = new ArrayList<>();
         Map<String, CpuTimePerOp.Op> methods = new LinkedHashMap<>();
