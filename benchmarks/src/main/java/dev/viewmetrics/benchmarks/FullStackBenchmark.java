@@ -2,6 +2,7 @@ package dev.viewmetrics.benchmarks;
 
 import dev.viewmetrics.sample.SampleServer;
 import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -93,11 +94,22 @@ public class FullStackBenchmark {
         } else if (!agent.equals("none")) {
             throw new IllegalArgumentException("agent must be statsd or none, was " + agent);
         }
-        server = SampleServer.start(SampleServer.options().connector(LocalConnector::new).environment(environment::get));
+        server = SampleServer.start(SampleServer.options().connector(FullStackBenchmark::idleForever)
+                .environment(environment::get));
         connection = ((LocalConnector) server.connector()).connect();
         request = ByteBuffer.wrap(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
         check(on);
+    }
+
+    /**
+     * A local connector that keeps an idle connection open: {@link FullStackCpuTimePerOp} starts its stacks one after
+     * the other, and the first one's connection would otherwise be closed after Jetty's 30 s idle timeout.
+     */
+    private static LocalConnector idleForever(Server server) {
+        LocalConnector connector = new LocalConnector(server);
+        connector.setIdleTimeout(TimeUnit.HOURS.toMillis(1));
+        return connector;
     }
 
     @TearDown(Level.Trial)
@@ -133,9 +145,11 @@ public class FullStackBenchmark {
     }
 
     /** The status code of a response starting {@code HTTP/1.1 200 OK}. */
-    private static int status(ByteBuffer response) {
+    private int status(ByteBuffer response) {
         if (response == null || response.remaining() < 12) {
-            throw new IllegalStateException("no complete response");
+            throw new IllegalStateException(path + ": no complete response within 10 s ("
+                    + (response == null ? "none" : response.remaining() + " bytes") + "; connection "
+                    + (connection.isOpen() ? "open" : "closed") + ")");
         }
         int at = response.position() + 9;
         return (response.get(at) - '0') * 100 + (response.get(at + 1) - '0') * 10 + (response.get(at + 2) - '0');
