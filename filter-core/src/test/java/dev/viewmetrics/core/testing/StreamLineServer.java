@@ -166,8 +166,9 @@ public final class StreamLineServer implements AutoCloseable {
             while (true) {
                 SocketChannel channel = listener.accept();
                 Connection connection = new Connection(channel, connections.size());
-                connections.add(connection);
+                // started before it is listed: a listed connection whose reader is not alive has been read to its end
                 connection.reader.start();
+                connections.add(connection);
             }
         } catch (IOException closed) {
             // listener closed: stop accepting
