@@ -1,6 +1,5 @@
 package dev.viewmetrics.core.statsd;
 
-import dev.viewmetrics.core.record.RealSamples;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -17,6 +16,7 @@ import io.micrometer.core.instrument.cumulative.CumulativeFunctionCounter;
 import io.micrometer.core.instrument.cumulative.CumulativeFunctionTimer;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.HistogramGauges;
+import io.micrometer.core.instrument.distribution.pause.NoPauseDetector;
 import io.micrometer.core.instrument.distribution.pause.PauseDetector;
 import io.micrometer.core.instrument.internal.DefaultGauge;
 import io.micrometer.core.instrument.internal.DefaultLongTaskTimer;
@@ -71,7 +71,8 @@ public final class StatsdLineRegistry extends MeterRegistry {
         this.out = new LineOutput(sink);
         this.poller = new MeterPoller(pollInterval, out);
         config().namingConvention(NamingConvention.identity);
-        config().pauseDetector(RealSamples.PAUSE_DETECTOR); // a line per real sample, none made up after a pause
+        // a line per real sample: Micrometer's default pause detector would make up samples after a JVM pause
+        config().pauseDetector(new NoPauseDetector());
         config().onMeterRemoved(meter -> poller.remove(meter.getId()));
     }
 
